@@ -1,0 +1,85 @@
+// stackc's command line: the only place that prints and exits.
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { projectRoot } from '../dsl/source.ts';
+import { compileStacks, loadStacks } from './compile.ts';
+import { CompileError, formatIssues } from './issues.ts';
+import { applyPlan, describeStale, isCurrent, planOutput } from './output.ts';
+
+const usage = `Usage: npm run compile -- [options] [stack ...]
+
+Compiles every stack exported by a file in stacks/ (or only the stacks named) into out/<stack>/.
+Nothing is written unless every stack compiles; only files stackc generated are replaced or removed.
+
+Options:
+  --check        compile in memory and compare with out/: exit 0 when identical, 1 with the
+                 added / changed / removed files and a unified diff when out/ is stale
+  --stacks DIR   where stack files are (default: stacks)
+  --out DIR      where compiled stacks go (default: out)
+  -h, --help     show this help
+
+Exit codes: 0 success, 1 problems in a stack or stale out/ (--check), 2 usage error or a bug in stackc.`;
+
+async function main(argv: readonly string[]): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: { check: { type: 'boolean' }, stacks: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    });
+  } catch (e) {
+    console.error(`${(e as Error).message}\n\n${usage}`);
+    return 2;
+  }
+  if (args.values.help) {
+    console.log(usage);
+    return 0;
+  }
+  const root = projectRoot;
+  const stacksDir = resolve(root, args.values.stacks ?? 'stacks');
+  const outDir = args.values.out ?? 'out';
+  const loaded = await loadStacks(stacksDir, root);
+  const wanted = args.positionals;
+  const unknown = wanted.filter((w) => !loaded.stacks.some((s) => s.name === w || s.source.file.endsWith(`/${w}.ts`) || s.source.file === w));
+  if (unknown.length) {
+    console.error(`No stack named ${unknown.join(', ')}. Stacks: ${loaded.stacks.map((s) => s.name).join(', ') || '(none)'}`);
+    return 2;
+  }
+  const selected = wanted.length ? loaded.stacks.filter((s) => wanted.some((w) => s.name === w || s.source.file.endsWith(`/${w}.ts`) || s.source.file === w)) : loaded.stacks;
+  try {
+    if (loaded.issues.length) throw new CompileError(loaded.issues);
+    if (selected.length === 0) {
+      console.error(`No stacks found in ${args.values.stacks ?? 'stacks'}/: export stack(...) from a .ts file there.`);
+      return 2;
+    }
+    const plans = planOutput(root, outDir, compileStacks(selected));
+    if (args.values.check) {
+      const stale = plans.filter((p) => !isCurrent(p));
+      for (const p of plans) if (isCurrent(p)) console.log(`✔ ${p.dir} is up to date (${p.files.size} files)`);
+      if (stale.length === 0) return 0;
+      for (const p of stale) console.log(`✖ ${p.dir} is stale:\n${describeStale(root, p)}`);
+      console.log(`\nout/ does not match the stacks. Run \`npm run compile\` and commit the result.`);
+      return 1;
+    }
+    for (const p of plans) {
+      applyPlan(root, p);
+      console.log(`✔ ${p.dir}: ${p.added.length} added, ${p.changed.length} changed, ${p.removed.length} removed, ${p.unchanged.length} unchanged`);
+    }
+    return 0;
+  } catch (e) {
+    if (e instanceof CompileError) {
+      console.error(formatIssues(e.issues));
+      return 1;
+    }
+    throw e;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    console.error(e instanceof Error ? (e.stack ?? e.message) : String(e));
+    process.exit(2);
+  },
+);

@@ -1,0 +1,58 @@
+// alerts.yml and recording-rules.yml in Prometheus rule-file format, groups in the stack's order.
+import type { AlertRule, RecordingRule, RuleGroup, Stack } from '../model.ts';
+import { files, type Files } from './files.ts';
+import { toYaml } from './yaml.ts';
+
+export const alertsFile = 'prometheus/alerts.yml';
+export const recordingRulesFile = 'prometheus/recording-rules.yml';
+
+function sortedRecord(r: Readonly<Record<string, string>>): Record<string, string> {
+  return Object.fromEntries(Object.entries(r).sort(([a], [b]) => a.localeCompare(b)));
+}
+
+const annotationOrder = ['summary', 'description', 'runbook_url'];
+function orderedAnnotations(a: Readonly<Record<string, string>>): Record<string, string> {
+  const rank = (k: string) => (annotationOrder.includes(k) ? annotationOrder.indexOf(k) : annotationOrder.length);
+  return Object.fromEntries(Object.entries(a).sort(([x], [y]) => rank(x) - rank(y) || x.localeCompare(y)));
+}
+
+export function alertRuleYaml(rule: AlertRule): Record<string, unknown> {
+  return {
+    alert: rule.name,
+    expr: rule.expr.text,
+    ...(rule.for !== '0s' ? { for: rule.for } : {}),
+    labels: sortedRecord(rule.labels),
+    annotations: orderedAnnotations(rule.annotations),
+  };
+}
+
+export function recordingRuleYaml(rule: RecordingRule): Record<string, unknown> {
+  return { record: rule.name, expr: rule.expr.text, ...(Object.keys(rule.labels).length ? { labels: sortedRecord(rule.labels) } : {}) };
+}
+
+function groupYaml(g: RuleGroup): Record<string, unknown> {
+  return {
+    name: g.name,
+    interval: g.interval,
+    rules: g.rules.map((r) => (r.kind === 'alert' ? alertRuleYaml(r) : recordingRuleYaml(r))),
+  };
+}
+
+/** Groups that hold only recording rules go to recording-rules.yml; every other group to alerts.yml. */
+export function isRecordingGroup(g: RuleGroup): boolean {
+  return g.rules.length > 0 && g.rules.every((r) => r.kind === 'recording');
+}
+
+export function ruleFileYaml(groups: readonly RuleGroup[]): string {
+  return toYaml({ groups: groups.map(groupYaml) });
+}
+
+/** The rule files a stack has, by path: Prometheus' rule_files and the ConfigMaps name exactly these. */
+export function ruleFiles(stack: Stack): Files {
+  const recording = stack.ruleGroups.filter(isRecordingGroup);
+  const alerting = stack.ruleGroups.filter((g) => !isRecordingGroup(g));
+  return files([
+    ...(alerting.length ? [[alertsFile, ruleFileYaml(alerting)] as const] : []),
+    ...(recording.length ? [[recordingRulesFile, ruleFileYaml(recording)] as const] : []),
+  ]);
+}

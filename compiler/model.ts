@@ -1,0 +1,159 @@
+// The model: what a stack means, as plain, deeply readonly data tagged by `kind`.
+// dsl/to-model.ts is the only producer; validators and emitters are the only consumers.
+// Nothing here may import from dsl/ or hold functions, classes or symbols.
+
+/** Where a definition was made: a path relative to the project root, 1-based line and column. */
+export interface SourceRef {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+}
+
+/** Base units (OpenMetrics) plus percent, which the seed uses everywhere; 'none' for plain counts and scores. */
+export type Unit = 'seconds' | 'bytes' | 'ratio' | 'percent' | 'none';
+
+export type Severity = 'info' | 'warning' | 'critical';
+export const severities: readonly Severity[] = ['info', 'warning', 'critical'];
+
+export type Direction = 'above' | 'below';
+
+/** One level of a threshold: the alert fires when the series is past `value` for `for`. */
+export interface Threshold {
+  readonly severity: Severity;
+  readonly direction: Direction;
+  readonly value: number;
+  readonly for: string;
+}
+
+export type MetricType = 'counter' | 'gauge' | 'histogram' | 'summary';
+
+interface MetricCommon {
+  readonly name: string;
+  readonly help: string;
+  /** Label names the exporter sets; scrape-target labels (job, instance, namespace, pod) are not listed. */
+  readonly labels: readonly string[];
+  readonly unit: Unit;
+  /** Inclusive bounds of a gauge's value, when known (0–100 for percent, 0–1 for ratio, or declared). */
+  readonly range?: readonly [number, number];
+  readonly thresholds: readonly Threshold[];
+  /** Most label sets the exporter keeps for this metric; new ones beyond it are dropped and counted. */
+  readonly cardinalityLimit: number;
+  readonly source: SourceRef;
+}
+
+export interface CounterMetric extends MetricCommon { readonly kind: 'counter' }
+export interface GaugeMetric extends MetricCommon { readonly kind: 'gauge' }
+export interface HistogramMetric extends MetricCommon {
+  readonly kind: 'histogram';
+  readonly buckets: readonly number[];
+}
+export interface SummaryMetric extends MetricCommon {
+  readonly kind: 'summary';
+  readonly percentiles: readonly number[];
+  readonly maxAgeSeconds: number;
+  readonly ageBuckets: number;
+}
+export type Metric = CounterMetric | GaugeMetric | HistogramMetric | SummaryMetric;
+
+/** A series the stack queries but does not export (kube-state-metrics, kubelet/cAdvisor, …). */
+export interface ExternalMetric {
+  readonly kind: 'external';
+  readonly catalog: string;
+  readonly name: string;
+  readonly type: MetricType;
+  readonly help: string;
+  /** Every label the series carries, including those its scrape job adds. */
+  readonly labels: readonly string[];
+}
+
+/** A PromQL expression as text, and the place in the stack that wrote it. */
+export interface Expression {
+  readonly text: string;
+  readonly source: SourceRef;
+}
+
+/** A `promql test rules` case written in the stack, for expressions the generator cannot derive inputs for. */
+export interface RuleTestCase {
+  readonly name: string;
+  readonly interval: string;
+  readonly inputSeries: readonly { readonly series: string; readonly values: string }[];
+  readonly evalTime: string;
+  /** Expected firing alerts at evalTime; empty means the alert must not fire. */
+  readonly expectFiring: readonly { readonly labels: Readonly<Record<string, string>>; readonly annotations?: Readonly<Record<string, string>> }[];
+}
+
+export interface AlertRule {
+  readonly kind: 'alert';
+  readonly name: string;
+  readonly expr: Expression;
+  readonly for: string;
+  readonly severity: Severity;
+  readonly labels: Readonly<Record<string, string>>;
+  readonly annotations: Readonly<Record<string, string>>;
+  /** Set when the alert was derived from a metric's or recording rule's threshold. */
+  readonly threshold?: { readonly series: string; readonly severity: Severity };
+  readonly tests: readonly RuleTestCase[];
+  readonly source: SourceRef;
+}
+
+export interface RecordingRule {
+  readonly kind: 'recording';
+  readonly name: string;
+  readonly expr: Expression;
+  readonly labels: Readonly<Record<string, string>>;
+  readonly unit: Unit;
+  readonly range?: readonly [number, number];
+  readonly thresholds: readonly Threshold[];
+  readonly source: SourceRef;
+}
+
+export type Rule = AlertRule | RecordingRule;
+
+export interface RuleGroup {
+  readonly kind: 'ruleGroup';
+  readonly name: string;
+  readonly interval: string;
+  readonly rules: readonly Rule[];
+  readonly source: SourceRef;
+}
+
+/** How Prometheus finds and labels the stack's own exporter. */
+export interface ScrapeSettings {
+  readonly interval: string;
+  readonly evaluationInterval: string;
+  readonly metricsPath: string;
+  readonly port: number;
+  readonly externalLabels: Readonly<Record<string, string>>;
+}
+
+export interface Stack {
+  readonly kind: 'stack';
+  readonly name: string;
+  /** The stack's file relative to the project root, e.g. `stacks/platform.ts`. */
+  readonly file: string;
+  /** Namespace the platform's pods run in. */
+  readonly namespace: string;
+  /** Namespace the monitoring components are deployed to. */
+  readonly monitoringNamespace: string;
+  /** Value of the pods' `app` label, and the scrape job's name. */
+  readonly app: string;
+  readonly scrape: ScrapeSettings;
+  readonly metrics: readonly Metric[];
+  readonly externalMetrics: readonly ExternalMetric[];
+  readonly ruleGroups: readonly RuleGroup[];
+  readonly source: SourceRef;
+}
+
+/** Labels every series scraped from the stack's own exporter carries: Prometheus adds job and instance,
+ *  the generated scrape config adds namespace and pod. An exporter label with one of these names would be
+ *  renamed `exported_<name>` on scrape, so validation rejects it. */
+export const targetLabels = ['instance', 'job', 'namespace', 'pod'] as const;
+export type TargetLabel = (typeof targetLabels)[number];
+
+/** Every label of a series name as Prometheus sees it, by the suffix a histogram or summary adds. */
+export const labelSuffixReserved: Readonly<Record<MetricType, string | undefined>> = {
+  counter: undefined,
+  gauge: undefined,
+  histogram: 'le',
+  summary: 'quantile',
+};

@@ -1,0 +1,112 @@
+// Every series name a stack's expressions may query, with its type and labels.
+import type { ExternalMetric, Metric, Stack } from '../model.ts';
+import { targetLabels } from '../model.ts';
+
+export type SeriesOrigin = 'metric' | 'histogram bucket' | 'histogram sum/count' | 'summary' | 'recording rule' | 'catalog' | 'alerts';
+
+export interface SeriesInfo {
+  readonly name: string;
+  /** 'counter' series take rate()/increase(); everything else is a gauge to PromQL. */
+  readonly type: 'counter' | 'gauge';
+  /** Every label the series carries; undefined when it cannot be known (label checks are skipped). */
+  readonly labels: ReadonlySet<string> | undefined;
+  readonly origin: SeriesOrigin;
+  /** Where the name comes from, for messages: `counter requests_total`, `catalog kube-state-metrics`. */
+  readonly from: string;
+}
+
+/** A name that looks like a series but must not be queried bare, with the reason and the fix. */
+export interface ForbiddenName {
+  readonly name: string;
+  readonly message: string;
+  readonly hint: string;
+}
+
+export interface SeriesIndex {
+  readonly series: ReadonlyMap<string, SeriesInfo>;
+  readonly forbidden: ReadonlyMap<string, ForbiddenName>;
+}
+
+function ownSeries(m: Metric): SeriesInfo[] {
+  const labels = new Set<string>([...m.labels, ...targetLabels]);
+  const from = `${m.kind} ${m.name}`;
+  switch (m.kind) {
+    case 'counter':
+    case 'gauge':
+      return [{ name: m.name, type: m.kind, labels, origin: 'metric', from }];
+    case 'histogram':
+      return [
+        { name: `${m.name}_bucket`, type: 'counter', labels: new Set([...labels, 'le']), origin: 'histogram bucket', from },
+        { name: `${m.name}_sum`, type: 'counter', labels, origin: 'histogram sum/count', from },
+        { name: `${m.name}_count`, type: 'counter', labels, origin: 'histogram sum/count', from },
+      ];
+    case 'summary':
+      return [
+        { name: m.name, type: 'gauge', labels: new Set([...labels, 'quantile']), origin: 'summary', from },
+        { name: `${m.name}_sum`, type: 'counter', labels, origin: 'summary', from },
+        { name: `${m.name}_count`, type: 'counter', labels, origin: 'summary', from },
+      ];
+  }
+}
+
+function externalSeries(e: ExternalMetric): SeriesInfo {
+  return { name: e.name, type: e.type === 'counter' ? 'counter' : 'gauge', labels: new Set(e.labels), origin: 'catalog', from: `catalog ${e.catalog}` };
+}
+
+/** Alerts Prometheus writes back as series: ALERTS{alertname, alertstate, <alert labels>}. */
+function alertSeries(stack: Stack): SeriesInfo[] {
+  return [
+    { name: 'ALERTS', type: 'gauge', labels: undefined, origin: 'alerts', from: 'Prometheus alert state' },
+    { name: 'ALERTS_FOR_STATE', type: 'gauge', labels: undefined, origin: 'alerts', from: 'Prometheus alert state' },
+  ].filter(() => stack.ruleGroups.length > 0) as SeriesInfo[];
+}
+
+/** The index before recording rules: own metrics, catalogs and ALERTS. Recording rules are added as they are inferred. */
+export function baseIndex(stack: Stack): { series: Map<string, SeriesInfo>; forbidden: Map<string, ForbiddenName> } {
+  const series = new Map<string, SeriesInfo>();
+  const forbidden = new Map<string, ForbiddenName>();
+  for (const e of stack.externalMetrics) series.set(e.name, externalSeries(e));
+  for (const s of alertSeries(stack)) series.set(s.name, s);
+  for (const m of stack.metrics) {
+    for (const s of ownSeries(m)) series.set(s.name, s);
+    if (m.kind === 'histogram') {
+      forbidden.set(m.name, {
+        name: m.name,
+        message: `${m.name} is a histogram: it has no series of that bare name`,
+        hint: `query ${m.name}_bucket (for quantiles, with rate() and histogram_quantile()), ${m.name}_sum or ${m.name}_count; in the DSL: .bucket, .sum, .count`,
+      });
+    }
+  }
+  return { series, forbidden };
+}
+
+/** Edit distance, for "did you mean" hints. */
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const next = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = row[j]!;
+      row[j] = next;
+    }
+  }
+  return row[b.length]!;
+}
+
+/** Up to three known names close to `name`: by edit distance, sharing its first word, or, for renamed
+ *  series (kube_hpa_* → kube_horizontalpodautoscaler_*), sharing its first and last three words. */
+export function closest(name: string, known: Iterable<string>): string[] {
+  const stem = name.split(/[_:]/)[0] ?? name;
+  const words = name.split('_');
+  const tail = words.length > 3 ? `_${words.slice(-3).join('_')}` : undefined;
+  const renamed = tail ? [...known].filter((k) => k.endsWith(tail) && k.startsWith(`${stem}_`)) : [];
+  if (renamed.length) return renamed.sort().slice(0, 3);
+  return [...known]
+    .map((k) => ({ k, d: distance(name, k) - (k.startsWith(stem) ? 3 : 0) }))
+    .filter(({ d }) => d <= Math.max(3, name.length / 3))
+    .sort((a, b) => a.d - b.d || a.k.localeCompare(b.k))
+    .slice(0, 3)
+    .map(({ k }) => k);
+}

@@ -1,0 +1,125 @@
+// Prometheus naming: syntax, reserved names, unit and counter suffixes, duplicates.
+import type { Issue } from '../issues.ts';
+import { targetLabels, type Metric, type Stack, type Unit } from '../model.ts';
+import { allRules, issue } from './context.ts';
+
+const metricName = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
+const recordName = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
+const labelName = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
+const alertName = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
+
+const unitSuffix: Readonly<Record<Unit, string | undefined>> = {
+  seconds: '_seconds',
+  bytes: '_bytes',
+  ratio: '_ratio',
+  percent: '_percent',
+  none: undefined,
+};
+/** Suffixes that say a unit; a metric named with one must declare that unit. Includes non-base units to catch ms. */
+const spokenUnits: readonly [string, Unit | 'milliseconds' | 'kilobytes' | 'megabytes' | 'minutes' | 'hours'][] = [
+  ['_seconds', 'seconds'], ['_bytes', 'bytes'], ['_ratio', 'ratio'], ['_percent', 'percent'],
+  ['_milliseconds', 'milliseconds'], ['_ms', 'milliseconds'], ['_kilobytes', 'kilobytes'], ['_megabytes', 'megabytes'],
+  ['_minutes', 'minutes'], ['_hours', 'hours'],
+];
+
+function baseName(m: Metric): string {
+  return m.kind === 'counter' ? m.name.replace(/_total$/, '') : m.name;
+}
+
+function metricIssues(stack: Stack, m: Metric): Issue[] {
+  const out: Issue[] = [];
+  const path = [stack.name, `metric ${m.name}`];
+  const at = (code: string, message: string, hint: string) => out.push(issue(code, m.source, path, message, hint));
+  if (!metricName.test(m.name)) {
+    at('naming/metric-name', `"${m.name}" is not a valid metric name`, 'use letters, digits and underscores, not starting with a digit (colons are for recording rules)');
+  } else if (m.name.startsWith('__')) {
+    at('naming/reserved', `"${m.name}" starts with "__", which Prometheus reserves for internal use`, 'drop the leading underscores');
+  }
+  if (m.help.trim() === '') at('naming/help', `${m.name} has no help text`, 'describe what the metric measures in one line; it becomes HELP and the panel description');
+  if (m.kind === 'counter' && !m.name.endsWith('_total')) {
+    at('naming/counter-total', `counter "${m.name}" does not end in _total`, `name it "${m.name}_total"`);
+  }
+  if (m.kind !== 'counter' && m.name.endsWith('_total')) {
+    at('naming/total-not-counter', `${m.kind} "${m.name}" ends in _total, which says counter`, 'make it a counter, or drop _total from the name');
+  }
+  for (const suffix of ['_bucket', '_sum', '_count'] as const) {
+    if ((m.kind === 'histogram' || m.kind === 'summary') && m.name.endsWith(suffix)) {
+      at('naming/reserved-suffix', `${m.kind} "${m.name}" ends in ${suffix}, which the ${m.kind} itself adds`, `drop ${suffix} from the name`);
+    }
+  }
+  const wanted = unitSuffix[m.unit];
+  const base = baseName(m);
+  if (wanted && !base.endsWith(wanted)) {
+    at('naming/unit-suffix', `${m.name} declares unit "${m.unit}" but its name does not end in ${wanted}${m.kind === 'counter' ? '_total' : ''}`,
+      `rename it to "${base}${wanted}${m.kind === 'counter' ? '_total' : ''}"`);
+  }
+  const spoken = spokenUnits.find(([s]) => base.endsWith(s));
+  if (spoken && spoken[1] !== m.unit) {
+    const isBase = spoken[1] in unitSuffix;
+    at('naming/unit-mismatch', `${m.name} is named in ${spoken[1]} but declares unit "${m.unit}"`,
+      isBase ? `declare unit: '${spoken[1]}'` : `Prometheus uses base units: record ${spoken[1]} as seconds or bytes and name the metric accordingly`);
+  }
+  const seen = new Set<string>();
+  for (const l of m.labels) {
+    if (seen.has(l)) at('naming/duplicate-label', `${m.name} lists label "${l}" twice`, 'list each label once');
+    seen.add(l);
+    if (!labelName.test(l)) at('naming/label-name', `"${l}" is not a valid label name`, 'use letters, digits and underscores, not starting with a digit');
+    else if (l.startsWith('__')) at('naming/reserved', `label "${l}" starts with "__", which Prometheus reserves`, 'drop the leading underscores');
+    if (l === 'le' && m.kind === 'histogram') at('naming/reserved-label', `histogram ${m.name} cannot have a label "le": it holds the bucket bound`, 'rename the label');
+    if (l === 'quantile' && m.kind === 'summary') at('naming/reserved-label', `summary ${m.name} cannot have a label "quantile": it holds the percentile`, 'rename the label');
+    if ((targetLabels as readonly string[]).includes(l)) {
+      at('naming/target-label', `label "${l}" of ${m.name} collides with the "${l}" label the scrape adds; Prometheus would rename it exported_${l}`,
+        `drop it: every series of the stack's exporter already carries ${targetLabels.join(', ')}`);
+    }
+  }
+  return out;
+}
+
+/** Reports each name defined twice, at every definition after the first. */
+function duplicates<T>(items: readonly T[], key: (t: T) => string, report: (t: T, first: T) => void): void {
+  const first = new Map<string, T>();
+  for (const t of items) {
+    const k = key(t);
+    const f = first.get(k);
+    if (f) report(t, f);
+    else first.set(k, t);
+  }
+}
+
+export function checkNaming(stack: Stack): Issue[] {
+  const out = stack.metrics.flatMap((m) => metricIssues(stack, m));
+  const exposed = stack.metrics.flatMap((m) =>
+    (m.kind === 'histogram' ? ['_bucket', '_sum', '_count'] : m.kind === 'summary' ? ['', '_sum', '_count'] : ['']).map((s) => ({ name: m.name + s, m })));
+  duplicates(exposed, (e) => e.name, (e, f) => out.push(issue('naming/duplicate-metric', e.m.source, [stack.name, `metric ${e.m.name}`],
+    `series "${e.name}" is defined twice (first by ${f.m.kind} ${f.m.name} at ${f.m.source.file}:${f.m.source.line})`, 'give each metric its own name')));
+  const rules = allRules(stack);
+  duplicates(rules.filter((r) => r.rule.kind === 'alert'), (r) => r.rule.name, (r, f) => out.push(issue('naming/duplicate-alert', r.rule.source,
+    [stack.name, r.group.name, `alert ${r.rule.name}`], `alert "${r.rule.name}" is defined twice (first in group ${f.group.name} at ${f.rule.source.file}:${f.rule.source.line})`,
+    'give each alert its own name; two alerts with one name cannot be told apart in Alertmanager or ALERTS')));
+  duplicates(rules.filter((r) => r.rule.kind === 'recording'), (r) => r.rule.name, (r, f) => out.push(issue('naming/duplicate-recording', r.rule.source,
+    [stack.name, r.group.name, `record ${r.rule.name}`], `recording rule "${r.rule.name}" is defined twice (first at ${f.rule.source.file}:${f.rule.source.line})`,
+    'give each recording rule its own name')));
+  const owned = new Set(exposed.map((e) => e.name));
+  for (const { group, rule } of rules) {
+    const path = [stack.name, group.name, `${rule.kind === 'alert' ? 'alert' : 'record'} ${rule.name}`];
+    if (rule.kind === 'recording') {
+      if (!recordName.test(rule.name)) {
+        out.push(issue('naming/recording-name', rule.source, path, `"${rule.name}" is not a valid recording rule name`, 'use level:metric:operations, e.g. job:requests:rate5m'));
+      } else if (!rule.name.includes(':')) {
+        out.push(issue('naming/recording-name', rule.source, path, `recording rule "${rule.name}" has no colon`, 'name it level:metric:operations (e.g. job:requests:rate5m) so it cannot be mistaken for an exported metric'));
+      }
+      if (owned.has(rule.name)) out.push(issue('naming/duplicate-recording', rule.source, path, `recording rule "${rule.name}" has the name of an exported series`, 'rename the recording rule'));
+    } else if (!alertName.test(rule.name)) {
+      out.push(issue('naming/alert-name', rule.source, path, `"${rule.name}" is not a valid alert name`, 'use letters, digits and underscores, e.g. HighCPUUsage'));
+    }
+    for (const l of Object.keys(rule.labels)) {
+      if (!labelName.test(l) || l.startsWith('__')) out.push(issue('naming/label-name', rule.source, path, `"${l}" is not a valid label name`, 'use letters, digits and underscores, not starting with "__"'));
+    }
+  }
+  duplicates(stack.ruleGroups, (g) => g.name, (g) => out.push(issue('naming/duplicate-group', g.source, [stack.name, g.name],
+    `rule group "${g.name}" is defined twice`, 'Prometheus rejects a rule file with two groups of one name: rename one')));
+  if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(stack.name)) {
+    out.push(issue('naming/stack-name', stack.source, [stack.name], `stack name "${stack.name}" cannot be a folder and Kubernetes name`, 'use lower-case letters, digits and dashes'));
+  }
+  return out;
+}

@@ -1,0 +1,76 @@
+// Rules: every expression parses and type-checks; alert labels and annotation templates fit what the expression returns.
+import { analyzeExpression, stackIndex } from '../promql/analyze.ts';
+import { parseDuration } from '../duration.ts';
+import type { Issue } from '../issues.ts';
+import type { AlertRule, RecordingRule, RuleGroup, Stack } from '../model.ts';
+import { allRules, issue, rulePath } from './context.ts';
+
+const labelRef = /\{\{[^}]*?(?:\$labels|\.Labels)\.([a-zA-Z_][a-zA-Z0-9_]*)[^}]*\}\}/g;
+
+function sorted(labels: Iterable<string>): string {
+  return [...labels].sort().join(', ') || '(none)';
+}
+
+function alertIssues(stack: Stack, group: RuleGroup, rule: AlertRule, labels: ReadonlySet<string> | undefined): Issue[] {
+  const out: Issue[] = [];
+  const path = rulePath(stack, group, rule);
+  if (parseDuration(rule.for) === undefined) {
+    out.push(issue('rules/invalid-duration', rule.source, path, `for: "${rule.for}" is not a valid duration`, 'write a duration such as 30s, 5m or 1h'));
+  }
+  for (const [key, text] of Object.entries(rule.annotations)) {
+    if ((text.match(/\{\{/g) ?? []).length !== (text.match(/\}\}/g) ?? []).length) {
+      out.push(issue('rules/template', rule.source, path, `annotation ${key} has unbalanced {{ }}`, 'close every {{ with }}'));
+    }
+    if (!labels) continue;
+    for (const m of text.matchAll(labelRef)) {
+      const name = m[1]!;
+      if (!labels.has(name)) {
+        out.push(issue('rules/unknown-annotation-label', rule.source, path,
+          `annotation ${key} uses {{ $labels.${name} }}, but the alert's expression returns no "${name}" label (it returns: ${sorted(labels)})`,
+          `use one of the labels the expression keeps, or keep "${name}" in the expression's aggregation (by (…, ${name}))`));
+      }
+    }
+  }
+  if (labels) {
+    for (const key of Object.keys(rule.labels)) {
+      if (labels.has(key)) {
+        out.push(issue('rules/label-overwrite', rule.source, path,
+          `the alert's label "${key}" overwrites the "${key}" label its expression returns, so that information is lost`,
+          `aggregate "${key}" away in the expression (sum by (…) without it), or rename one of the two labels`));
+      }
+    }
+  }
+  return out;
+}
+
+function resultIssues(stack: Stack, group: RuleGroup, rule: AlertRule | RecordingRule, kind: string | undefined): Issue[] {
+  if (kind === undefined || kind === 'vector') return [];
+  return [issue('rules/not-a-vector', rule.expr.source, rulePath(stack, group, rule), `the expression returns a ${kind}, but a rule needs an instant vector`,
+    kind === 'scalar' ? 'wrap it in vector(…), or compare a series instead' : 'apply a function such as rate() or avg_over_time() to the range')];
+}
+
+export function checkRules(stack: Stack): Issue[] {
+  const rules = allRules(stack);
+  const groupOf = new Map(rules.map(({ group, rule }) => [rule, group]));
+  const { index, recordings } = stackIndex(stack, (r) => rulePath(stack, groupOf.get(r)!, r));
+  const out: Issue[] = [];
+  for (const group of stack.ruleGroups) {
+    const ms = parseDuration(group.interval);
+    if (ms === undefined || ms === 0) {
+      out.push(issue('rules/invalid-duration', group.source, [stack.name, group.name], `interval "${group.interval}" is not a valid duration`, 'write a duration such as 30s or 1m'));
+    }
+    if (group.rules.length === 0) out.push(issue('rules/empty-group', group.source, [stack.name, group.name], `rule group ${group.name} has no rules`, 'add rules or remove the group'));
+  }
+  for (const { group, rule } of rules) {
+    if (rule.kind === 'recording') {
+      const analysis = recordings.get(rule);
+      out.push(...(analysis?.issues ?? []), ...resultIssues(stack, group, rule, analysis?.value?.kind));
+      continue;
+    }
+    const { value, issues } = analyzeExpression(rule.expr, index, stack, rulePath(stack, group, rule));
+    out.push(...issues, ...resultIssues(stack, group, rule, value?.kind));
+    // label checks need a trustworthy label set: skip them when the expression itself is wrong
+    out.push(...alertIssues(stack, group, rule, issues.length === 0 ? value?.labels : undefined));
+  }
+  return out;
+}

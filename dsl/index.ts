@@ -1,0 +1,15 @@
+// The DSL a stack file imports.
+export { counter, gauge, histogram, summary } from './metrics.ts';
+export type { Counter, Gauge, Histogram, Summary, ThresholdsInput, ThresholdLevel } from './metrics.ts';
+export { not } from './series.ts';
+export type { Duration, Series, Vector, MatchValue } from './series.ts';
+export {
+  rate, irate, increase, resets, deriv, delta,
+  avgOverTime, minOverTime, maxOverTime, sumOverTime, lastOverTime, stddevOverTime, quantileOverTime,
+  histogramQuantile, sum, avg, min, max, count, group, stddev, quantile, topk, promql,
+} from './promql.ts';
+export { alert, alertsFrom, record, ruleGroup } from './rules.ts';
+export type { Recording, AlertDefinition, RuleGroupDefinition } from './rules.ts';
+export { catalog, counterSeries, gaugeSeries } from './catalog.ts';
+export { stack } from './stack.ts';
+export type { StackDefinition, StackOptions } from './stack.ts';

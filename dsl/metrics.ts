@@ -1,0 +1,160 @@
+// Metric builders: each metric is defined once, with its labels kept as literal types.
+import type { Direction, Severity, SourceRef, TargetLabel, Unit } from '../compiler/model.ts';
+import { seriesOf, type Duration, type Series } from './series.ts';
+import { callSite } from './source.ts';
+import { tag } from './tags.ts';
+
+/** One threshold level: `{ above: 80, for: '2m' }` or `{ below: 0.85, for: '5m' }`. */
+export type ThresholdLevel =
+  | { readonly above: number; readonly below?: never; readonly for?: Duration }
+  | { readonly below: number; readonly above?: never; readonly for?: Duration };
+
+/** Threshold levels by severity. Each level becomes an alert, a panel colour step and a generated rule test. */
+export type ThresholdsInput = { readonly [S in Severity]?: ThresholdLevel };
+
+interface MetricOptions<L extends readonly string[], Th extends ThresholdsInput> {
+  /** Prometheus metric name, e.g. `cpu_usage_percent`. Counters end in `_total`. */
+  readonly name: string;
+  /** One-line description, exported as HELP and used as the panel description. */
+  readonly help: string;
+  /** Label names the exporter sets. @default [] */
+  readonly labels?: L;
+  /** Unit of the value; the name must end in its suffix (`_seconds`, `_bytes`, `_ratio`, `_percent`). @default 'none' */
+  readonly unit?: Unit;
+  /** Inclusive bounds of the value, for unit 'none' gauges such as a 0–100 score. @default from the unit */
+  readonly range?: readonly [number, number];
+  /** Alert thresholds by severity. @example { warning: { above: 80, for: '2m' }, critical: { above: 90, for: '1m' } } */
+  readonly thresholds?: Th;
+  /** Most label sets the exporter keeps; beyond it new ones are dropped and counted. @default 1000 */
+  readonly cardinalityLimit?: number;
+}
+
+/** What every metric object carries at run time, read by dsl/to-model.ts. */
+export interface MetricDefinition {
+  readonly [tag]: 'metric';
+  readonly metricType: 'counter' | 'gauge' | 'histogram' | 'summary';
+  readonly name: string;
+  readonly help: string;
+  readonly labels: readonly string[];
+  readonly unit: Unit;
+  readonly range?: readonly [number, number];
+  readonly thresholdsInput: ThresholdsInput;
+  readonly cardinalityLimit: number;
+  readonly source: SourceRef;
+  readonly buckets?: readonly number[];
+  readonly percentiles?: readonly number[];
+  readonly maxAgeSeconds?: number;
+  readonly ageBuckets?: number;
+}
+
+type Labels<L extends readonly string[]> = L[number] | TargetLabel;
+
+export type Counter<L extends string> = MetricDefinition & Series<'counter', L | TargetLabel> & {
+  readonly metricType: 'counter';
+  readonly declaredLabels?: L;
+};
+export type Gauge<L extends string, Th extends ThresholdsInput = ThresholdsInput> = MetricDefinition &
+  Series<'gauge', L | TargetLabel> & {
+    readonly metricType: 'gauge';
+    readonly declaredLabels?: L;
+    readonly thresholdLevels?: Th;
+  };
+/** A histogram has no bare series: query its `bucket`, `sum` or `count`. */
+export type Histogram<L extends string> = MetricDefinition & {
+  readonly metricType: 'histogram';
+  readonly declaredLabels?: L;
+  readonly bucket: Series<'counter', L | TargetLabel | 'le'>;
+  readonly sum: Series<'counter', L | TargetLabel>;
+  readonly count: Series<'counter', L | TargetLabel>;
+};
+export type Summary<L extends string> = MetricDefinition & {
+  readonly metricType: 'summary';
+  readonly declaredLabels?: L;
+  readonly quantiles: Series<'gauge', L | TargetLabel | 'quantile'>;
+  readonly sum: Series<'counter', L | TargetLabel>;
+  readonly count: Series<'counter', L | TargetLabel>;
+};
+
+function definition(metricType: MetricDefinition['metricType'], o: MetricOptions<readonly string[], ThresholdsInput>, source: SourceRef) {
+  return {
+    [tag]: 'metric' as const,
+    metricType,
+    name: o.name,
+    help: o.help,
+    labels: o.labels ?? [],
+    unit: o.unit ?? 'none',
+    ...(o.range ? { range: o.range } : {}),
+    thresholdsInput: o.thresholds ?? {},
+    cardinalityLimit: o.cardinalityLimit ?? 1000,
+    source,
+  };
+}
+
+/**
+ * A counter: a value that only goes up. Query it with `rate()` or `increase()`.
+ * @example const requests = counter({ name: 'requests_total', help: 'HTTP requests', labels: ['method', 'route', 'status'] });
+ */
+export function counter<const L extends readonly string[] = []>(o: MetricOptions<L, {}>): Counter<L[number]> {
+  const series = seriesOf<'counter', Labels<L>>('metric', o.name, 'counter');
+  return { ...series, ...definition('counter', o, callSite()), metricType: 'counter' } as Counter<L[number]>;
+}
+
+/**
+ * A gauge: a value that goes up and down. Thresholds on a gauge derive alerts, panel colours and rule tests.
+ * @example const cpu = gauge({ name: 'cpu_usage_percent', help: 'CPU usage', unit: 'percent', thresholds: { warning: { above: 80, for: '2m' } } });
+ */
+export function gauge<const L extends readonly string[] = [], const Th extends ThresholdsInput = {}>(
+  o: MetricOptions<L, Th>,
+): Gauge<L[number], Th> {
+  const series = seriesOf<'gauge', Labels<L>>('metric', o.name, 'gauge');
+  return { ...series, ...definition('gauge', o, callSite()), metricType: 'gauge' } as Gauge<L[number], Th>;
+}
+
+/**
+ * A histogram: observations counted into buckets. `le` is reserved.
+ * @example const latency = histogram({ name: 'request_duration_seconds', help: '…', unit: 'seconds', labels: ['route'], buckets: [0.1, 0.5, 1] });
+ */
+export function histogram<const L extends readonly string[] = []>(
+  o: MetricOptions<L, {}> & { /** Upper bounds, ascending, in the metric's unit. */ readonly buckets: readonly number[] },
+): Histogram<L[number]> {
+  return {
+    ...definition('histogram', o, callSite()),
+    metricType: 'histogram',
+    buckets: o.buckets,
+    bucket: seriesOf('series', `${o.name}_bucket`, 'counter'),
+    sum: seriesOf('series', `${o.name}_sum`, 'counter'),
+    count: seriesOf('series', `${o.name}_count`, 'counter'),
+  } as Histogram<L[number]>;
+}
+
+/**
+ * A summary: client-side quantiles over a sliding window. `quantile` is reserved.
+ * @example const work = summary({ name: 'job_duration_seconds', help: '…', unit: 'seconds', percentiles: [0.5, 0.99] });
+ */
+export function summary<const L extends readonly string[] = []>(
+  o: MetricOptions<L, {}> & {
+    /** @default [0.01, 0.05, 0.5, 0.9, 0.99] (prom-client's) */
+    readonly percentiles?: readonly number[];
+    /** Sliding window in seconds. @default 600 */
+    readonly maxAgeSeconds?: number;
+    /** @default 5 */
+    readonly ageBuckets?: number;
+  },
+): Summary<L[number]> {
+  return {
+    ...definition('summary', o, callSite()),
+    metricType: 'summary',
+    percentiles: o.percentiles ?? [0.01, 0.05, 0.5, 0.9, 0.99],
+    maxAgeSeconds: o.maxAgeSeconds ?? 600,
+    ageBuckets: o.ageBuckets ?? 5,
+    quantiles: seriesOf('series', o.name, 'gauge'),
+    sum: seriesOf('series', `${o.name}_sum`, 'counter'),
+    count: seriesOf('series', `${o.name}_count`, 'counter'),
+  } as Summary<L[number]>;
+}
+
+export type AnyMetric = Counter<string> | Gauge<string, ThresholdsInput> | Histogram<string> | Summary<string>;
+
+export function thresholdDirection(level: ThresholdLevel): Direction {
+  return level.above !== undefined ? 'above' : 'below';
+}

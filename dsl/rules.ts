@@ -1,0 +1,193 @@
+// Alerts, recording rules and rule groups.
+import type { Severity, SourceRef, Unit } from '../compiler/model.ts';
+import { formatNumber, vectorText, type VectorLike } from './promql.ts';
+import type { Gauge, ThresholdLevel, ThresholdsInput } from './metrics.ts';
+import { seriesOf, type Duration, type Series } from './series.ts';
+import { callSite } from './source.ts';
+import { tag } from './tags.ts';
+
+/** A recording rule is also a series: later rules, alerts and panels query it by object. */
+export type Recording<L extends string, Th extends ThresholdsInput = ThresholdsInput> = Series<'gauge', L> & {
+  readonly [tag]: 'recording';
+  readonly name: string;
+  readonly exprText: string;
+  readonly exprSource: SourceRef;
+  readonly labels: Readonly<Record<string, string>>;
+  readonly unit: Unit;
+  readonly range?: readonly [number, number];
+  readonly thresholdsInput: ThresholdsInput;
+  readonly thresholdLevels?: Th;
+  readonly source: SourceRef;
+};
+
+export interface RecordOptions<Th extends ThresholdsInput> {
+  /** Static labels added to every output series. @default {} */
+  readonly labels?: Readonly<Record<string, string>>;
+  /** Unit of the recorded value, for panels. @default 'none' */
+  readonly unit?: Unit;
+  /** Inclusive bounds of the recorded value. @default from the unit */
+  readonly range?: readonly [number, number];
+  /** Alert thresholds on the recorded value, as on a gauge. @default {} */
+  readonly thresholds?: Th;
+}
+
+/**
+ * A recording rule `level:metric:operations`. Its output labels are those of the expression.
+ * @example const cpuAvg = record('cpu_usage:avg_5m', avgOverTime(cpu, '5m'), { unit: 'percent' });
+ */
+export function record<L extends string, const Th extends ThresholdsInput = {}>(
+  name: string,
+  expr: VectorLike<L>,
+  o: RecordOptions<Th> = {},
+): Recording<L, Th> {
+  const source = callSite();
+  return {
+    ...seriesOf<'gauge', L>('recording', name, 'gauge'),
+    [tag]: 'recording',
+    name,
+    exprText: vectorText(expr),
+    exprSource: 'source' in expr ? expr.source : source,
+    labels: o.labels ?? {},
+    unit: o.unit ?? 'none',
+    ...(o.range ? { range: o.range } : {}),
+    thresholdsInput: o.thresholds ?? {},
+    source,
+  };
+}
+
+export interface AlertDefinition {
+  readonly [tag]: 'alert';
+  readonly name: string;
+  readonly exprText: string;
+  readonly exprSource: SourceRef;
+  readonly for: string;
+  readonly severity: Severity;
+  readonly labels: Readonly<Record<string, string>>;
+  readonly annotations: Readonly<Record<string, string>>;
+  readonly threshold?: { readonly series: string; readonly severity: Severity };
+  readonly source: SourceRef;
+}
+
+interface AnnotationOptions {
+  /** One line for the notification title. */
+  readonly summary?: string;
+  /** Details; may use `{{ $value }}` and `{{ $labels.<name> }}` of labels the expression keeps. */
+  readonly description?: string;
+  /** Link to the runbook, emitted as the `runbook_url` annotation. */
+  readonly runbook?: string;
+  /** Further annotations. @default {} */
+  readonly annotations?: Readonly<Record<string, string>>;
+}
+
+export interface AlertOptions<L extends string> extends AnnotationOptions {
+  readonly name: string;
+  readonly expr: VectorLike<L>;
+  readonly severity: Severity;
+  /** How long the condition must hold before the alert fires. @default '0s' */
+  readonly for?: Duration;
+  /** Static labels, e.g. `{ component: 'platform' }`; `severity` is added from `severity`. @default {} */
+  readonly labels?: Readonly<Record<string, string>>;
+  readonly summary: string;
+  readonly description: string;
+}
+
+function annotationsOf(o: AnnotationOptions): Record<string, string> {
+  return {
+    ...(o.summary !== undefined ? { summary: o.summary } : {}),
+    ...(o.description !== undefined ? { description: o.description } : {}),
+    ...(o.runbook !== undefined ? { runbook_url: o.runbook } : {}),
+    ...o.annotations,
+  };
+}
+
+/**
+ * An alert on any expression.
+ * @example alert({ name: 'HealingActionFailed', expr: promql`${sum(increase(failed, '5m'), { by: ['action_type'] })} > 0`,
+ *   severity: 'critical', summary: 'Self-healing action failed', description: '{{ $value }} failed' })
+ */
+export function alert<L extends string>(o: AlertOptions<L>): AlertDefinition {
+  const source = callSite();
+  return {
+    [tag]: 'alert',
+    name: o.name,
+    exprText: vectorText(o.expr),
+    exprSource: 'source' in o.expr ? o.expr.source : source,
+    for: o.for ?? '0s',
+    severity: o.severity,
+    labels: { ...o.labels, severity: o.severity },
+    annotations: annotationsOf(o),
+    source,
+  };
+}
+
+/** Per-level settings of a derived alert. */
+export interface LevelOptions extends AnnotationOptions {
+  /** Alert name. @default `<MetricName><Severity>`, e.g. `CpuUsagePercentWarning` */
+  readonly name?: string;
+}
+
+export type AlertsFromOptions<Th extends ThresholdsInput> = AnnotationOptions & {
+  /** Static labels for every derived alert. @default {} */
+  readonly labels?: Readonly<Record<string, string>>;
+} & { readonly [S in keyof Th & Severity]?: LevelOptions };
+
+type Thresholded<Th extends ThresholdsInput> = (Gauge<string, Th> | Recording<string, Th>) & { readonly thresholdLevels?: Th };
+
+function pascal(name: string): string {
+  return name.split(/[_:]/).filter(Boolean).map((w) => w[0]!.toUpperCase() + w.slice(1)).join('');
+}
+
+/**
+ * One alert per threshold level of a gauge or recording rule: `series > value` (or `<`) for the level's `for`.
+ * The same numbers become the panel's colour steps and the generated rule tests.
+ * @example ...alertsFrom(cpu, { summary: 'High CPU usage', warning: { name: 'HighCPUUsage' }, critical: { name: 'CriticalCPUUsage' } })
+ */
+export function alertsFrom<Th extends ThresholdsInput>(series: Thresholded<Th>, o: AlertsFromOptions<Th> = {} as AlertsFromOptions<Th>): AlertDefinition[] {
+  const source = callSite();
+  const name = series.seriesName;
+  const levels = Object.entries(series.thresholdsInput) as [Severity, ThresholdLevel][];
+  return levels.map(([severity, level]) => {
+    const perLevel = (o as Record<string, LevelOptions | undefined>)[severity] ?? {};
+    const op = level.above !== undefined ? '>' : '<';
+    const value = level.above ?? level.below!;
+    const defaults: AnnotationOptions = {
+      summary: `${name} ${level.above !== undefined ? 'above' : 'below'} ${formatNumber(value)}`,
+      description: `${name} is {{ $value }} (threshold ${formatNumber(value)})`,
+    };
+    return {
+      [tag]: 'alert' as const,
+      name: perLevel.name ?? `${pascal(name)}${pascal(severity)}`,
+      exprText: `${series.seriesName}${series.matchers.length ? `{${series.matchers.join(',')}}` : ''} ${op} ${formatNumber(value)}`,
+      exprSource: source,
+      for: level.for ?? '0s',
+      severity,
+      labels: { ...o.labels, severity },
+      annotations: annotationsOf({ ...defaults, ...o, ...perLevel, annotations: { ...o.annotations, ...perLevel.annotations } }),
+      threshold: { series: name, severity },
+      source,
+    };
+  });
+}
+
+export interface RuleGroupDefinition {
+  readonly [tag]: 'group';
+  readonly name: string;
+  readonly interval: string;
+  readonly rules: readonly (AlertDefinition | Recording<string>)[];
+  readonly source: SourceRef;
+}
+
+/**
+ * A Prometheus rule group: rules evaluated together, in order, every `interval`.
+ * @example ruleGroup('platform_health', { interval: '30s', rules: [...alertsFrom(cpu)] })
+ */
+export function ruleGroup(
+  name: string,
+  o: {
+    /** @default the stack's evaluation interval */
+    readonly interval?: Duration;
+    readonly rules: readonly (AlertDefinition | Recording<string, ThresholdsInput>)[];
+  },
+): RuleGroupDefinition {
+  return { [tag]: 'group', name, interval: o.interval ?? '', rules: o.rules, source: callSite() };
+}

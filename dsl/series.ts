@@ -1,0 +1,82 @@
+// Series and vectors: the typed building blocks of PromQL in the DSL.
+// A series knows its name, its Prometheus type and, as a literal type, every label it carries,
+// so a misspelt label in a matcher or a by() clause does not compile.
+import type { SourceRef } from '../compiler/model.ts';
+import { callSite } from './source.ts';
+import { tag } from './tags.ts';
+
+/** A PromQL duration such as '30s', '5m', '1h'. */
+export type Duration = `${number}${'ms' | 's' | 'm' | 'h' | 'd' | 'w' | 'y'}`;
+
+/** How a series may be used: counters (and histogram buckets, sums and counts) take rate(); gauges take *_over_time(). */
+export type SeriesType = 'counter' | 'gauge';
+
+/** A matcher value: a string for `=`, a RegExp for `=~`, or `not(...)` for `!=` / `!~`. */
+export type MatchValue = string | RegExp | NotMatch;
+export interface NotMatch { readonly not: string | RegExp }
+
+/** `not('GET')` renders `!="GET"`, `not(/5../)` renders `!~"5.."`. */
+export function not(value: string | RegExp): NotMatch {
+  return { not: value };
+}
+
+export type Matchers<L extends string> = { readonly [K in L]?: MatchValue };
+
+/** Anything a selector can start from: a metric, a histogram part, a recording rule, a catalog series. */
+export interface Series<T extends SeriesType, L extends string> {
+  readonly [tag]: 'series' | 'metric' | 'recording';
+  readonly seriesName: string;
+  readonly seriesType: T;
+  readonly matchers: readonly string[];
+  /** Phantom: the label names this series carries. Never set at run time. */
+  readonly labelNames?: L;
+  /** Narrow the series with label matchers: `requests.where({ status: /5../ })`. */
+  where(matchers: Matchers<L>): Series<T, L>;
+}
+
+/** An instant vector expression whose result carries the labels L. */
+export interface Vector<L extends string> {
+  readonly [tag]: 'vector';
+  readonly text: string;
+  /** True when the text can stand as an operand without parentheses (calls, aggregations, selectors). */
+  readonly atomic: boolean;
+  readonly source: SourceRef;
+  readonly labelNames?: L;
+}
+
+export function vector<L extends string>(text: string, atomic: boolean, source: SourceRef = callSite()): Vector<L> {
+  return { [tag]: 'vector', text, atomic, source };
+}
+
+function quote(value: string): string {
+  return JSON.stringify(value);
+}
+
+function renderMatcher(label: string, value: MatchValue): string {
+  if (typeof value === 'string') return `${label}=${quote(value)}`;
+  if (value instanceof RegExp) return `${label}=~${quote(value.source)}`;
+  return value.not instanceof RegExp ? `${label}!~${quote(value.not.source)}` : `${label}!=${quote(value.not)}`;
+}
+
+export function selectorText(series: Series<SeriesType, string>): string {
+  return series.matchers.length === 0 ? series.seriesName : `${series.seriesName}{${series.matchers.join(',')}}`;
+}
+
+/** Builds the selector part of a series: the name, its matchers, and `where` that adds more. */
+export function seriesOf<T extends SeriesType, L extends string>(
+  kind: 'series' | 'metric' | 'recording',
+  seriesName: string,
+  seriesType: T,
+  matchers: readonly string[] = [],
+): Series<T, L> {
+  return {
+    [tag]: kind,
+    seriesName,
+    seriesType,
+    matchers,
+    where(more: Matchers<L>): Series<T, L> {
+      const added = Object.entries(more as Record<string, MatchValue>).map(([k, v]) => renderMatcher(k, v));
+      return seriesOf<T, L>('series', seriesName, seriesType, [...matchers, ...added]);
+    },
+  };
+}

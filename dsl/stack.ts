@@ -1,0 +1,53 @@
+// stack(): one stack file's root object. The CLI compiles every stack a file in stacks/ exports.
+import type { SourceRef } from '../compiler/model.ts';
+import type { AnyCatalog } from './catalog.ts';
+import type { AnyMetric } from './metrics.ts';
+import type { RuleGroupDefinition } from './rules.ts';
+import type { Duration } from './series.ts';
+import { callSite } from './source.ts';
+import { tag } from './tags.ts';
+
+export interface ScrapeOptions {
+  /** How often Prometheus scrapes every target. @default '15s' */
+  readonly interval?: Duration;
+  /** How often rule groups without their own interval are evaluated. @default '15s' */
+  readonly evaluationInterval?: Duration;
+  /** Path of the exporter's metrics endpoint. @default '/metrics' */
+  readonly metricsPath?: string;
+  /** Port of the exporter's metrics endpoint. @default 9464 */
+  readonly port?: number;
+  /** Labels Prometheus adds to everything it sends out (alerts, remote write, federation). @default {} */
+  readonly externalLabels?: Readonly<Record<string, string>>;
+}
+
+export interface StackOptions {
+  /** Namespace the platform's pods run in; its scrape job discovers pods there. */
+  readonly namespace: string;
+  /** Namespace the monitoring components are deployed to. @default 'monitoring' */
+  readonly monitoringNamespace?: string;
+  /** Value of the platform pods' `app` label and name of their scrape job. @default the stack's namespace */
+  readonly app?: string;
+  /** @default {} */
+  readonly scrape?: ScrapeOptions;
+  /** Every metric the stack's exporter exposes. */
+  readonly metrics: readonly AnyMetric[];
+  /** External series the rules and panels may query (kube-state-metrics, kubelet). @default [] */
+  readonly catalogs?: readonly AnyCatalog[];
+  /** Rule groups, emitted in this order. Groups of recording rules only go to recording-rules.yml. */
+  readonly groups: readonly RuleGroupDefinition[];
+}
+
+export interface StackDefinition {
+  readonly [tag]: 'stack';
+  readonly name: string;
+  readonly options: StackOptions;
+  readonly source: SourceRef;
+}
+
+/**
+ * A monitoring stack: compiled into `out/<name>/`.
+ * @example export default stack('platform', { namespace: 'self-healing-platform', metrics: [cpu], groups: [...] });
+ */
+export function stack(name: string, options: StackOptions): StackDefinition {
+  return { [tag]: 'stack', name, options, source: callSite() };
+}

@@ -1,0 +1,104 @@
+// The one bridge from DSL objects to the model. The compiler never sees a builder.
+import type {
+  AlertRule, ExternalMetric, Metric, RecordingRule, RuleGroup, Severity, Stack, Threshold,
+} from '../compiler/model.ts';
+import { severities } from '../compiler/model.ts';
+import { prometheusSeries } from './catalogs/prometheus.ts';
+import type { MetricDefinition, ThresholdLevel, ThresholdsInput } from './metrics.ts';
+import type { AlertDefinition, Recording, RuleGroupDefinition } from './rules.ts';
+import type { StackDefinition } from './stack.ts';
+import { isTagged } from './tags.ts';
+
+function thresholdsOf(input: ThresholdsInput): Threshold[] {
+  return severities.flatMap((severity: Severity) => {
+    const level: ThresholdLevel | undefined = input[severity];
+    if (!level) return [];
+    const direction = level.above !== undefined ? 'above' : 'below';
+    return [{ severity, direction, value: (level.above ?? level.below)!, for: level.for ?? '0s' } satisfies Threshold];
+  });
+}
+
+function metricOf(d: MetricDefinition): Metric {
+  const common = {
+    name: d.name,
+    help: d.help,
+    labels: [...d.labels],
+    unit: d.unit,
+    ...(d.range ? { range: d.range } : {}),
+    thresholds: thresholdsOf(d.thresholdsInput),
+    cardinalityLimit: d.cardinalityLimit,
+    source: d.source,
+  };
+  switch (d.metricType) {
+    case 'counter': return { kind: 'counter', ...common };
+    case 'gauge': return { kind: 'gauge', ...common };
+    case 'histogram': return { kind: 'histogram', ...common, buckets: [...(d.buckets ?? [])] };
+    case 'summary':
+      return { kind: 'summary', ...common, percentiles: [...(d.percentiles ?? [])], maxAgeSeconds: d.maxAgeSeconds ?? 600, ageBuckets: d.ageBuckets ?? 5 };
+  }
+}
+
+function recordingOf(r: Recording<string>): RecordingRule {
+  return {
+    kind: 'recording',
+    name: r.name,
+    expr: { text: r.exprText, source: r.exprSource },
+    labels: { ...r.labels },
+    unit: r.unit,
+    ...(r.range ? { range: r.range } : {}),
+    thresholds: thresholdsOf(r.thresholdsInput),
+    source: r.source,
+  };
+}
+
+function alertOf(a: AlertDefinition): AlertRule {
+  return {
+    kind: 'alert',
+    name: a.name,
+    expr: { text: a.exprText, source: a.exprSource },
+    for: a.for,
+    severity: a.severity,
+    labels: { ...a.labels },
+    annotations: { ...a.annotations },
+    ...(a.threshold ? { threshold: a.threshold } : {}),
+    tests: [],
+    source: a.source,
+  };
+}
+
+function groupOf(g: RuleGroupDefinition, defaultInterval: string): RuleGroup {
+  return {
+    kind: 'ruleGroup',
+    name: g.name,
+    interval: g.interval || defaultInterval,
+    rules: g.rules.map((r) => (isTagged<AlertDefinition>(r, 'alert') ? alertOf(r) : recordingOf(r as Recording<string>))),
+    source: g.source,
+  };
+}
+
+/** Turns a stack definition into the model: plain data, defaults filled in, nothing validated yet. */
+export function toModel(def: StackDefinition): Stack {
+  const o = def.options;
+  const scrape = {
+    interval: o.scrape?.interval ?? '15s',
+    evaluationInterval: o.scrape?.evaluationInterval ?? '15s',
+    metricsPath: o.scrape?.metricsPath ?? '/metrics',
+    port: o.scrape?.port ?? 9464,
+    externalLabels: { ...o.scrape?.externalLabels },
+  };
+  const external = new Map<string, ExternalMetric>();
+  for (const c of [prometheusSeries, ...(o.catalogs ?? [])]) for (const e of c.entries) external.set(e.name, e);
+  return {
+    kind: 'stack',
+    name: def.name,
+    file: def.source.file,
+    namespace: o.namespace,
+    monitoringNamespace: o.monitoringNamespace ?? 'monitoring',
+    app: o.app ?? o.namespace,
+    scrape,
+    metrics: o.metrics.map(metricOf),
+    externalMetrics: [...external.values()],
+    ruleGroups: o.groups.map((g) => groupOf(g, scrape.evaluationInterval)),
+    source: def.source,
+  };
+}
