@@ -1,4 +1,5 @@
 // Every artifact a stack compiles to. A new emitter is one entry here and one file beside this one.
+// Order matters: an emitter sees the files of the emitters above it (see Emitter).
 import { InternalError } from '../issues.ts';
 import type { Stack } from '../model.ts';
 import type { Emitter, Files } from './files.ts';
@@ -6,17 +7,17 @@ import { withHeader } from './header.ts';
 import { modelJson } from './model-json.ts';
 import { ruleFiles } from './rules.ts';
 
-export const emitters = {
+export const emitters: Readonly<Record<string, Emitter>> = {
   model: modelJson,
   rules: ruleFiles,
-} satisfies Record<string, Emitter>;
+};
 
 /** All files of a stack, headers added, sorted by path. Two emitters writing one path is a bug. */
 export function emitStack(stack: Stack): Files {
   const out = new Map<string, string>();
   const owner = new Map<string, string>();
   for (const [name, emit] of Object.entries(emitters)) {
-    for (const [path, content] of emit(stack)) {
+    for (const [path, content] of emit(stack, out)) {
       if (out.has(path)) throw new InternalError(`emitters ${owner.get(path)} and ${name} both write ${path}`);
       out.set(path, withHeader(path, content, stack.file));
       owner.set(path, name);
