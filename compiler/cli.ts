@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { projectRoot } from '../dsl/source.ts';
 import { compileStacks, loadStacks } from './compile.ts';
-import { CompileError, formatIssues } from './issues.ts';
+import { CompileError, formatIssues, type Issue } from './issues.ts';
 import { applyPlan, describeStale, isCurrent, planOutput } from './output.ts';
 
 const usage = `Usage: npm run compile -- [options] [stack ...]
@@ -19,6 +19,18 @@ Options:
   -h, --help     show this help
 
 Exit codes: 0 success, 1 problems in a stack or stale out/ (--check), 2 usage error or a bug in stackc.`;
+
+/** Compiles the stacks that loaded; the load failures of the others are reported with their problems. */
+function compileAll(stacks: Parameters<typeof compileStacks>[0], loadIssues: readonly Issue[]) {
+  try {
+    const compiled = compileStacks(stacks);
+    if (loadIssues.length) throw new CompileError(loadIssues);
+    return compiled;
+  } catch (e) {
+    if (e instanceof CompileError && loadIssues.length) throw new CompileError([...loadIssues, ...e.issues.filter((i) => !loadIssues.includes(i))]);
+    throw e;
+  }
+}
 
 async function main(argv: readonly string[]): Promise<number> {
   let args;
@@ -48,12 +60,11 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   const selected = wanted.length ? loaded.stacks.filter((s) => wanted.some((w) => s.name === w || s.source.file.endsWith(`/${w}.ts`) || s.source.file === w)) : loaded.stacks;
   try {
-    if (loaded.issues.length) throw new CompileError(loaded.issues);
-    if (selected.length === 0) {
+    if (selected.length === 0 && loaded.issues.length === 0) {
       console.error(`No stacks found in ${args.values.stacks ?? 'stacks'}/: export stack(...) from a .ts file there.`);
       return 2;
     }
-    const plans = planOutput(root, outDir, compileStacks(selected));
+    const plans = planOutput(root, outDir, compileAll(selected, loaded.issues));
     if (args.values.check) {
       const stale = plans.filter((p) => !isCurrent(p));
       for (const p of plans) if (isCurrent(p)) console.log(`✔ ${p.dir} is up to date (${p.files.size} files)`);

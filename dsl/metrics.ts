@@ -12,7 +12,7 @@ export type ThresholdLevel =
 /** Threshold levels by severity. Each level becomes an alert, a panel colour step and a generated rule test. */
 export type ThresholdsInput = { readonly [S in Severity]?: ThresholdLevel };
 
-interface MetricOptions<L extends readonly string[], Th extends ThresholdsInput> {
+interface CommonOptions<L extends readonly string[]> {
   /** Prometheus metric name, e.g. `cpu_usage_percent`. Counters end in `_total`. */
   readonly name: string;
   /** One-line description, exported as HELP and used as the panel description. */
@@ -23,11 +23,17 @@ interface MetricOptions<L extends readonly string[], Th extends ThresholdsInput>
   readonly unit?: Unit;
   /** Inclusive bounds of the value, for unit 'none' gauges such as a 0–100 score. @default from the unit */
   readonly range?: readonly [number, number];
-  /** Alert thresholds by severity. @example { warning: { above: 80, for: '2m' }, critical: { above: 90, for: '1m' } } */
-  readonly thresholds?: Th;
   /** Most label sets the exporter keeps; beyond it new ones are dropped and counted. @default 1000 */
   readonly cardinalityLimit?: number;
 }
+
+/** Only a gauge's value can be compared with a threshold; counters and histograms take none. */
+type NoThresholds = { readonly thresholds?: never };
+
+type MetricOptions<L extends readonly string[], Th extends ThresholdsInput> = CommonOptions<L> & {
+  /** Alert thresholds by severity. @example { warning: { above: 80, for: '2m' }, critical: { above: 90, for: '1m' } } */
+  readonly thresholds?: Th;
+};
 
 /** What every metric object carries at run time, read by dsl/to-model.ts. */
 export interface MetricDefinition {
@@ -94,7 +100,7 @@ function definition(metricType: MetricDefinition['metricType'], o: MetricOptions
  * A counter: a value that only goes up. Query it with `rate()` or `increase()`.
  * @example const requests = counter({ name: 'requests_total', help: 'HTTP requests', labels: ['method', 'route', 'status'] });
  */
-export function counter<const L extends readonly string[] = []>(o: MetricOptions<L, {}>): Counter<L[number]> {
+export function counter<const L extends readonly string[] = []>(o: CommonOptions<L> & NoThresholds): Counter<L[number]> {
   const series = seriesOf<'counter', Labels<L>>('metric', o.name, 'counter');
   return { ...series, ...definition('counter', o, callSite()), metricType: 'counter' } as Counter<L[number]>;
 }
@@ -115,7 +121,7 @@ export function gauge<const L extends readonly string[] = [], const Th extends T
  * @example const latency = histogram({ name: 'request_duration_seconds', help: '…', unit: 'seconds', labels: ['route'], buckets: [0.1, 0.5, 1] });
  */
 export function histogram<const L extends readonly string[] = []>(
-  o: MetricOptions<L, {}> & { /** Upper bounds, ascending, in the metric's unit. */ readonly buckets: readonly number[] },
+  o: CommonOptions<L> & NoThresholds & { /** Upper bounds, ascending, in the metric's unit. */ readonly buckets: readonly number[] },
 ): Histogram<L[number]> {
   return {
     ...definition('histogram', o, callSite()),
@@ -132,7 +138,7 @@ export function histogram<const L extends readonly string[] = []>(
  * @example const work = summary({ name: 'job_duration_seconds', help: '…', unit: 'seconds', percentiles: [0.5, 0.99] });
  */
 export function summary<const L extends readonly string[] = []>(
-  o: MetricOptions<L, {}> & {
+  o: CommonOptions<L> & NoThresholds & {
     /** @default [0.01, 0.05, 0.5, 0.9, 0.99] (prom-client's) */
     readonly percentiles?: readonly number[];
     /** Sliding window in seconds. @default 600 */

@@ -26,10 +26,10 @@ export function compileValid(def: StackDefinition): { model: Stack; files: Files
   return { model, files: emitStack(model) };
 }
 
-/** The 1-based line of the first line in `file` (absolute, or an import.meta.url) containing `marker`. */
+/** The 1-based line of the first line in `file` (absolute, or an import.meta.url) that ends with `marker`. */
 export function lineOf(file: string, marker: string): number {
   const path = file.startsWith('file:') ? fileURLToPath(file) : file;
-  const index = readFileSync(path, 'utf8').split('\n').findIndex((l) => l.includes(marker));
+  const index = readFileSync(path, 'utf8').split('\n').findIndex((l) => l.trimEnd().endsWith(marker));
   if (index < 0) throw new Error(`marker ${marker} not found in ${path}`);
   return index + 1;
 }
