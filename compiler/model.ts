@@ -72,14 +72,28 @@ export interface Expression {
   readonly source: SourceRef;
 }
 
-/** A `promql test rules` case written in the stack, for expressions the generator cannot derive inputs for. */
+/** One input series of a rule test, with values in promtool's expanding notation (`0+10x20`, `85x40`).
+ *  For the stack's own metrics the scrape labels (job, instance, namespace, pod) are added when missing. */
+export interface TestSeries {
+  readonly name: string;
+  readonly labels: Readonly<Record<string, string>>;
+  readonly values: string;
+}
+
+/** What a rule test expects at `at`: for an alert, the alerts firing (empty: none fires); for a recording rule,
+ *  the samples it records. Labels are those of the expression's result; the alert's own labels are added. */
+export interface ExpectedSample {
+  readonly labels: Readonly<Record<string, string>>;
+  readonly value: number;
+}
+
+/** A rule unit test (`promtool test rules`), written in the stack or derived by the compiler. */
 export interface RuleTestCase {
   readonly name: string;
-  readonly interval: string;
-  readonly inputSeries: readonly { readonly series: string; readonly values: string }[];
-  readonly evalTime: string;
-  /** Expected firing alerts at evalTime; empty means the alert must not fire. */
-  readonly expectFiring: readonly { readonly labels: Readonly<Record<string, string>>; readonly annotations?: Readonly<Record<string, string>> }[];
+  readonly input: readonly TestSeries[];
+  readonly at: string;
+  readonly expect: readonly ExpectedSample[];
+  readonly source: SourceRef;
 }
 
 export interface AlertRule {
@@ -92,6 +106,7 @@ export interface AlertRule {
   readonly annotations: Readonly<Record<string, string>>;
   /** Set when the alert was derived from a metric's or recording rule's threshold. */
   readonly threshold?: { readonly series: string; readonly severity: Severity };
+  /** Tests written in the stack; threshold alerts also get derived ones (compiler/rule-tests/). */
   readonly tests: readonly RuleTestCase[];
   readonly source: SourceRef;
 }
@@ -104,6 +119,8 @@ export interface RecordingRule {
   readonly unit: Unit;
   readonly range?: readonly [number, number];
   readonly thresholds: readonly Threshold[];
+  /** Tests written in the stack, for expressions the compiler cannot derive expected samples for. */
+  readonly tests: readonly RuleTestCase[];
   readonly source: SourceRef;
 }
 
@@ -150,10 +167,3 @@ export interface Stack {
 export const targetLabels = ['instance', 'job', 'namespace', 'pod'] as const;
 export type TargetLabel = (typeof targetLabels)[number];
 
-/** Every label of a series name as Prometheus sees it, by the suffix a histogram or summary adds. */
-export const labelSuffixReserved: Readonly<Record<MetricType, string | undefined>> = {
-  counter: undefined,
-  gauge: undefined,
-  histogram: 'le',
-  summary: 'quantile',
-};

@@ -13,3 +13,5 @@ export type { Recording, AlertDefinition, RuleGroupDefinition } from './rules.ts
 export { catalog, counterSeries, gaugeSeries } from './catalog.ts';
 export { stack } from './stack.ts';
 export type { StackDefinition, StackOptions } from './stack.ts';
+export { input, ruleTest } from './tests.ts';
+export type { TestInput, ExpectedAlert } from './tests.ts';

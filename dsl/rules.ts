@@ -5,6 +5,7 @@ import type { Gauge, ThresholdLevel, ThresholdsInput } from './metrics.ts';
 import { seriesOf, type Duration, type Series } from './series.ts';
 import { callSite } from './source.ts';
 import { tag } from './tags.ts';
+import type { TestDefinition } from './tests.ts';
 
 /** A recording rule is also a series: later rules, alerts and panels query it by object. */
 export type Recording<L extends string, Th extends ThresholdsInput = ThresholdsInput> = Series<'gauge', L> & {
@@ -17,6 +18,7 @@ export type Recording<L extends string, Th extends ThresholdsInput = ThresholdsI
   readonly range?: readonly [number, number];
   readonly thresholdsInput: ThresholdsInput;
   readonly thresholdLevels?: Th;
+  readonly tests: readonly TestDefinition[];
   readonly source: SourceRef;
 };
 
@@ -29,6 +31,8 @@ export interface RecordOptions<Th extends ThresholdsInput> {
   readonly range?: readonly [number, number];
   /** Alert thresholds on the recorded value, as on a gauge. @default {} */
   readonly thresholds?: Th;
+  /** Tests with expected samples, for expressions the compiler cannot derive them for. @default [] */
+  readonly tests?: readonly TestDefinition[];
 }
 
 /**
@@ -51,6 +55,7 @@ export function record<L extends string, const Th extends ThresholdsInput = {}>(
     unit: o.unit ?? 'none',
     ...(o.range ? { range: o.range } : {}),
     thresholdsInput: o.thresholds ?? {},
+    tests: o.tests ?? [],
     source,
   };
 }
@@ -65,6 +70,7 @@ export interface AlertDefinition {
   readonly labels: Readonly<Record<string, string>>;
   readonly annotations: Readonly<Record<string, string>>;
   readonly threshold?: { readonly series: string; readonly severity: Severity };
+  readonly tests: readonly TestDefinition[];
   readonly source: SourceRef;
 }
 
@@ -89,6 +95,9 @@ export interface AlertOptions<L extends string> extends AnnotationOptions {
   readonly labels?: Readonly<Record<string, string>>;
   readonly summary: string;
   readonly description: string;
+  /** Rule tests: at least one where the alert fires and one where it does not. Required for alerts on raw
+   *  expressions, since the compiler derives tests only for threshold alerts. @default [] */
+  readonly tests?: readonly TestDefinition[];
 }
 
 function annotationsOf(o: AnnotationOptions): Record<string, string> {
@@ -116,6 +125,7 @@ export function alert<L extends string>(o: AlertOptions<L>): AlertDefinition {
     severity: o.severity,
     labels: { ...o.labels, severity: o.severity },
     annotations: annotationsOf(o),
+    tests: o.tests ?? [],
     source,
   };
 }
@@ -164,6 +174,7 @@ export function alertsFrom<Th extends ThresholdsInput>(series: Thresholded<Th>, 
       labels: { ...o.labels, severity },
       annotations: annotationsOf({ ...defaults, ...o, ...perLevel, annotations: { ...o.annotations, ...perLevel.annotations } }),
       threshold: { series: name, severity },
+      tests: [],
       source,
     };
   });

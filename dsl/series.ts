@@ -58,6 +58,15 @@ function renderMatcher(label: string, value: MatchValue): string {
   return value.not instanceof RegExp ? `${label}!~${quote(value.not.source)}` : `${label}!=${quote(value.not)}`;
 }
 
+/** The labels a series' equality matchers fix, e.g. `{ status: '500' }` for `.where({ status: '500' })`. */
+export function selectorLabels(series: Series<SeriesType, string>): Record<string, string> {
+  const fixed = series.matchers.flatMap((m) => {
+    const eq = /^([a-zA-Z_][a-zA-Z0-9_]*)=(".*")$/.exec(m);
+    return eq ? [[eq[1]!, JSON.parse(eq[2]!) as string] as const] : [];
+  });
+  return Object.fromEntries(fixed);
+}
+
 export function selectorText(series: Series<SeriesType, string>): string {
   return series.matchers.length === 0 ? series.seriesName : `${series.seriesName}{${series.matchers.join(',')}}`;
 }

@@ -8,6 +8,7 @@ import type { MetricDefinition, ThresholdLevel, ThresholdsInput } from './metric
 import type { AlertDefinition, Recording, RuleGroupDefinition } from './rules.ts';
 import type { StackDefinition } from './stack.ts';
 import { isTagged } from './tags.ts';
+import { testCaseOf } from './tests.ts';
 
 function thresholdsOf(input: ThresholdsInput): Threshold[] {
   return severities.flatMap((severity: Severity) => {
@@ -47,6 +48,7 @@ function recordingOf(r: Recording<string>): RecordingRule {
     unit: r.unit,
     ...(r.range ? { range: r.range } : {}),
     thresholds: thresholdsOf(r.thresholdsInput),
+    tests: r.tests.map(testCaseOf),
     source: r.source,
   };
 }
@@ -61,7 +63,7 @@ function alertOf(a: AlertDefinition): AlertRule {
     labels: { ...a.labels },
     annotations: { ...a.annotations },
     ...(a.threshold ? { threshold: a.threshold } : {}),
-    tests: [],
+    tests: a.tests.map(testCaseOf),
     source: a.source,
   };
 }

@@ -1,0 +1,227 @@
+// A small PromQL evaluator for steady inputs: every gauge holds a constant and every counter grows at a constant
+// rate from 0. Under those inputs the functions stackc's rules use have closed forms (rate = slope, avg_over_time =
+// the constant, histogram_quantile = linear interpolation of bucket rates), so the expected output of a recording
+// rule can be predicted independently of Prometheus, and `promtool test rules` then judges the prediction.
+// Arithmetic follows Prometheus' own order of operations, so predictions match to the bit.
+import { parseDuration } from '../duration.ts';
+import type { Matcher, Node } from '../promql/ast.ts';
+
+export interface SteadySeries {
+  readonly name: string;
+  readonly labels: Readonly<Record<string, string>>;
+  /** A gauge's constant value, or a counter's increase per second (it starts at 0). */
+  readonly kind: 'gauge' | 'counter';
+  readonly value: number;
+}
+
+export interface Sample {
+  readonly labels: Readonly<Record<string, string>>;
+  readonly value: number;
+}
+
+type Value = { readonly type: 'scalar'; readonly value: number } | { readonly type: 'vector'; readonly samples: readonly Sample[] };
+
+/** An expression outside what the evaluator can predict; the rule then needs a test written in the stack. */
+export class Unsupported extends Error {}
+
+function matches(m: Matcher, value: string | undefined): boolean {
+  const v = value ?? '';
+  switch (m.op) {
+    case '=': return v === m.value;
+    case '!=': return v !== m.value;
+    case '=~': return new RegExp(`^(?:${m.value})$`).test(v);
+    case '!~': return !new RegExp(`^(?:${m.value})$`).test(v);
+  }
+}
+
+function key(labels: Readonly<Record<string, string>>): string {
+  return JSON.stringify(Object.entries(labels).sort(([a], [b]) => a.localeCompare(b)));
+}
+
+function pick(labels: Readonly<Record<string, string>>, keep: (l: string) => boolean): Record<string, string> {
+  return Object.fromEntries(Object.entries(labels).filter(([l]) => keep(l)));
+}
+
+/** Prometheus' bucketQuantile for cumulative bucket values sorted by upper bound. */
+function bucketQuantile(q: number, buckets: readonly { upper: number; count: number }[]): number {
+  if (q < 0) return -Infinity;
+  if (q > 1) return Infinity;
+  const sorted = [...buckets].sort((a, b) => a.upper - b.upper);
+  if (sorted.length < 2 || sorted[sorted.length - 1]!.upper !== Infinity) return NaN;
+  const observations = sorted[sorted.length - 1]!.count;
+  if (observations === 0) return NaN;
+  let rank = q * observations;
+  const b = sorted.findIndex((x) => x.count >= rank);
+  if (b === sorted.length - 1) return sorted[sorted.length - 2]!.upper;
+  if (b === 0 && sorted[0]!.upper <= 0) return sorted[0]!.upper;
+  let bucketStart = 0;
+  const bucketEnd = sorted[b]!.upper;
+  let count = sorted[b]!.count;
+  if (b > 0) {
+    bucketStart = sorted[b - 1]!.upper;
+    count -= sorted[b - 1]!.count;
+    rank -= sorted[b - 1]!.count;
+  }
+  return bucketStart + (bucketEnd - bucketStart) * (rank / count);
+}
+
+const constantOverTime = new Set(['avg_over_time', 'min_over_time', 'max_over_time', 'last_over_time', 'quantile_over_time']);
+const zeroOverTime = new Set(['stddev_over_time', 'stdvar_over_time']);
+
+export class SteadyState {
+  constructor(
+    private readonly series: readonly SteadySeries[],
+    /** Seconds since the first sample. */
+    private readonly at: number,
+  ) {}
+
+  evaluate(n: Node): Value {
+    switch (n.type) {
+      case 'number': return { type: 'scalar', value: n.value };
+      case 'paren': return this.evaluate(n.expr);
+      case 'unary': return this.map(this.evaluate(n.expr), (v) => -v);
+      case 'selector': return { type: 'vector', samples: this.select(n).map((s) => ({ labels: s.labels, value: s.kind === 'gauge' ? s.value : s.value * this.at })) };
+      case 'call': return this.call(n);
+      case 'aggregate': return this.aggregate(n);
+      case 'binary': return this.binary(n);
+      default: throw new Unsupported(`${n.type} expressions`);
+    }
+  }
+
+  private select(n: Extract<Node, { type: 'selector' }>): SteadySeries[] {
+    return this.series.filter((s) => s.name === n.name && n.matchers.every((m) => matches(m, s.labels[m.label])));
+  }
+
+  private map(v: Value, f: (x: number) => number): Value {
+    return v.type === 'scalar' ? { type: 'scalar', value: f(v.value) } : { type: 'vector', samples: v.samples.map((s) => ({ labels: s.labels, value: f(s.value) })) };
+  }
+
+  private range(arg: Node | undefined): { series: SteadySeries[]; seconds: number } {
+    if (arg?.type !== 'matrix' || arg.selector.type !== 'selector') throw new Unsupported('range functions over anything but a range selector');
+    const seconds = (parseDuration(arg.range) ?? 0) / 1000;
+    if (seconds > this.at) throw new Unsupported('a range longer than the test');
+    return { series: this.select(arg.selector), seconds };
+  }
+
+  private call(n: Extract<Node, { type: 'call' }>): Value {
+    const vec = (samples: Sample[]): Value => ({ type: 'vector', samples });
+    switch (n.fn) {
+      case 'rate':
+      case 'irate':
+        return vec(this.range(n.args[0]).series.map((s) => ({ labels: s.labels, value: s.value })));
+      case 'increase': {
+        const { series, seconds } = this.range(n.args[0]);
+        return vec(series.map((s) => ({ labels: s.labels, value: s.value * seconds })));
+      }
+      case 'resets':
+      case 'deriv':
+      case 'delta':
+      case 'idelta':
+        return vec(this.range(n.args[0]).series.map((s) => ({ labels: s.labels, value: 0 })));
+      case 'histogram_quantile': return this.histogramQuantile(n);
+      case 'vector': {
+        const v = this.evaluate(n.args[0]!);
+        if (v.type !== 'scalar') throw new Unsupported('vector() of a vector');
+        return vec([{ labels: {}, value: v.value }]);
+      }
+      case 'time': return { type: 'scalar', value: this.at };
+      case 'abs': return this.map(this.evaluate(n.args[0]!), Math.abs);
+      case 'ceil': return this.map(this.evaluate(n.args[0]!), Math.ceil);
+      case 'floor': return this.map(this.evaluate(n.args[0]!), Math.floor);
+      default:
+        if (constantOverTime.has(n.fn)) {
+          const arg = n.fn === 'quantile_over_time' ? n.args[1] : n.args[0];
+          return vec(this.range(arg).series.map((s) => ({ labels: s.labels, value: s.kind === 'gauge' ? s.value : this.unsupportedCounter(n.fn) })));
+        }
+        if (zeroOverTime.has(n.fn)) return vec(this.range(n.args[0]).series.map((s) => ({ labels: s.labels, value: 0 })));
+        throw new Unsupported(`${n.fn}()`);
+    }
+  }
+
+  private unsupportedCounter(fn: string): never {
+    throw new Unsupported(`${fn}() over a counter`);
+  }
+
+  private histogramQuantile(n: Extract<Node, { type: 'call' }>): Value {
+    const q = this.evaluate(n.args[0]!);
+    const v = this.evaluate(n.args[1]!);
+    if (q.type !== 'scalar' || v.type !== 'vector') throw new Unsupported('histogram_quantile() with these arguments');
+    const groups = new Map<string, { labels: Record<string, string>; buckets: { upper: number; count: number }[] }>();
+    for (const s of v.samples) {
+      const labels = pick(s.labels, (l) => l !== 'le');
+      const g = groups.get(key(labels)) ?? { labels, buckets: [] };
+      g.buckets.push({ upper: s.labels.le === '+Inf' ? Infinity : Number(s.labels.le), count: s.value });
+      groups.set(key(labels), g);
+    }
+    return { type: 'vector', samples: [...groups.values()].map((g) => ({ labels: g.labels, value: bucketQuantile(q.value, g.buckets) })) };
+  }
+
+  private aggregate(n: Extract<Node, { type: 'aggregate' }>): Value {
+    const input = this.evaluate(n.args[n.args.length - 1]!);
+    if (input.type !== 'vector') throw new Unsupported('aggregating a scalar');
+    const g = n.grouping;
+    const keep = (l: string) => (!g ? false : g.mode === 'by' ? g.labels.some((x) => x.name === l) : !g.labels.some((x) => x.name === l));
+    const groups = new Map<string, { labels: Record<string, string>; values: number[] }>();
+    for (const s of input.samples) {
+      const labels = pick(s.labels, keep);
+      const group = groups.get(key(labels)) ?? { labels, values: [] };
+      group.values.push(s.value);
+      groups.set(key(labels), group);
+    }
+    const reduce: Record<string, ((xs: number[]) => number) | undefined> = {
+      sum: (xs) => xs.reduce((a, b) => a + b, 0),
+      // Prometheus' incremental mean
+      avg: (xs) => xs.reduce((mean, x, i) => (i === 0 ? x : mean + x / (i + 1) - mean / (i + 1)), 0),
+      min: (xs) => Math.min(...xs),
+      max: (xs) => Math.max(...xs),
+      count: (xs) => xs.length,
+      group: () => 1,
+    };
+    const f = reduce[n.op];
+    if (!f) throw new Unsupported(`${n.op}()`);
+    return { type: 'vector', samples: [...groups.values()].map((gr) => ({ labels: gr.labels, value: f(gr.values) })) };
+  }
+
+  private binary(n: Extract<Node, { type: 'binary' }>): Value {
+    const lhs = this.evaluate(n.lhs);
+    const rhs = this.evaluate(n.rhs);
+    const op = arithmetic[n.op];
+    const cmp = comparison[n.op];
+    if (!op && !cmp) throw new Unsupported(`the ${n.op} operator`);
+    const apply = (a: number, b: number): number | undefined => {
+      if (op) return op(a, b);
+      const keepIt = cmp!(a, b);
+      return n.bool ? (keepIt ? 1 : 0) : keepIt ? a : undefined;
+    };
+    if (lhs.type === 'scalar' && rhs.type === 'scalar') return { type: 'scalar', value: op ? op(lhs.value, rhs.value) : cmp!(lhs.value, rhs.value) ? 1 : 0 };
+    if (lhs.type === 'vector' && rhs.type === 'scalar') {
+      return { type: 'vector', samples: lhs.samples.flatMap((s) => { const v = apply(s.value, rhs.value); return v === undefined ? [] : [{ labels: s.labels, value: v }]; }) };
+    }
+    if (lhs.type === 'scalar' && rhs.type === 'vector') {
+      return { type: 'vector', samples: rhs.samples.flatMap((s) => { const v = op ? op(lhs.value, s.value) : cmp!(lhs.value, s.value) ? (n.bool ? 1 : s.value) : n.bool ? 0 : undefined; return v === undefined ? [] : [{ labels: s.labels, value: v }]; }) };
+    }
+    if (lhs.type !== 'vector' || rhs.type !== 'vector') throw new Unsupported('this operation');
+    const m = n.matching;
+    if (m?.group) throw new Unsupported('group_left / group_right');
+    const signature = (labels: Readonly<Record<string, string>>) =>
+      key(pick(labels, (l) => (m?.mode === 'on' ? m.labels.some((x) => x.name === l) : !(m?.labels ?? []).some((x) => x.name === l))));
+    const right = new Map(rhs.samples.map((s) => [signature(s.labels), s]));
+    return {
+      type: 'vector',
+      samples: lhs.samples.flatMap((s) => {
+        const r = right.get(signature(s.labels));
+        if (!r) return [];
+        const v = apply(s.value, r.value);
+        const labels = m?.mode === 'on' ? pick(s.labels, (l) => m.labels.some((x) => x.name === l)) : pick(s.labels, (l) => !(m?.labels ?? []).some((x) => x.name === l));
+        return v === undefined ? [] : [{ labels, value: v }];
+      }),
+    };
+  }
+}
+
+const arithmetic: Record<string, ((a: number, b: number) => number) | undefined> = {
+  '+': (a, b) => a + b, '-': (a, b) => a - b, '*': (a, b) => a * b, '/': (a, b) => a / b, '%': (a, b) => a % b, '^': (a, b) => a ** b,
+};
+const comparison: Record<string, ((a: number, b: number) => boolean) | undefined> = {
+  '==': (a, b) => a === b, '!=': (a, b) => a !== b, '>': (a, b) => a > b, '<': (a, b) => a < b, '>=': (a, b) => a >= b, '<=': (a, b) => a <= b,
+};
