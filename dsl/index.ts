@@ -13,3 +13,5 @@ export type { Recording, AlertDefinition, RuleGroupDefinition } from './rules.ts
 export { catalog, counterSeries, gaugeSeries } from './catalog.ts';
 export { stack } from './stack.ts';
 export type { StackDefinition, StackOptions } from './stack.ts';
+export { dashboard, row, panel, scope, override, alertStates, rateInterval, interval, timeRange, $namespace, $pod, $instance } from './dashboard.ts';
+export type { DashboardDefinition, DashboardOptions, PanelDefinition, PanelOptions, QueryInput, RowDefinition } from './dashboard.ts';
