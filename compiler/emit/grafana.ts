@@ -1,12 +1,11 @@
 // Grafana: one bare dashboard model per dashboard (what file provisioning reads, not the HTTP API's
 // { "dashboard": … } wrapper), the Prometheus datasource and the dashboard provider.
-import { variablesOf, type DashboardVariable } from '../dashboard-queries.ts';
+import { checkableExpr, variablesOf, type DashboardVariable } from '../dashboard-queries.ts';
 import { panelSteps } from '../dashboard-thresholds.ts';
 import type { Dashboard, Panel, PanelQuery, PanelUnit } from '../model-dashboard.ts';
 import type { Stack } from '../model.ts';
 import { analyzeExpression, stackIndex } from '../promql/analyze.ts';
 import type { SeriesIndex } from '../promql/series-index.ts';
-import { checkableExpr } from '../dashboard-queries.ts';
 import { files, type Files } from './files.ts';
 import { layout, type Placed } from './grafana-layout.ts';
 import { panelRenderers } from './grafana-panels.ts';

@@ -56,6 +56,10 @@ function panelIssues(stack: Stack, index: SeriesIndex, d: Dashboard, p: Panel): 
       `panel "${p.title}" colours at ${steps.join(', ') || '(no steps)'}, but the alerts on ${dis.series} fire at ${levelsText(dis.levels)}`,
       `drop thresholds: so the panel takes the alert thresholds, or, if the difference is on purpose, write thresholds: override([${steps.join(', ')}], 'why')`);
   }
+  const own = p.thresholds.kind === 'declared' || p.thresholds.kind === 'override' ? p.thresholds.levels : [];
+  if (new Set(own.map((l) => l.direction)).size > 1) {
+    at('dashboards/threshold-direction', `panel "${p.title}" mixes above and below colour levels`, 'use one direction for every level, as for a metric\'s thresholds');
+  }
   if (p.thresholds.kind === 'override' && p.thresholds.reason.trim() === '') {
     at('dashboards/override-reason', `panel "${p.title}" overrides its colour steps without a reason`, "say why the panel differs from the alerts: override([…], 'reason')");
   }

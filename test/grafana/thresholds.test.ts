@@ -104,4 +104,11 @@ test('agreeing steps, an explicit override with a reason, and no thresholds comp
   assert.equal(issues.map((i) => i.code), ['dashboards/override-reason']);
 });
 
+test('own colour levels in both directions are a compile error', () => {
+  const issues = issuesOf(fixtureStack({
+    dashboards: (m) => [dashboard({ uid: 'x', title: 'X', panels: [panel.stat(m.requests, { title: 'R', thresholds: { warning: { above: 5 }, critical: { below: 1 } } })] })],
+  }));
+  assert.equal(issues.map((i) => i.code), ['dashboards/threshold-direction']);
+});
+
 test.run();
