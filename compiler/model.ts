@@ -1,6 +1,7 @@
 // The model: what a stack means, as plain, deeply readonly data tagged by `kind`.
 // dsl/to-model.ts is the only producer; validators and emitters are the only consumers.
 // Nothing here may import from dsl/ or hold functions, classes or symbols.
+import type { Dashboard } from './model-dashboard.ts';
 
 /** Where a definition was made: a path relative to the project root, 1-based line and column. */
 export interface SourceRef {
@@ -158,6 +159,8 @@ export interface Stack {
   readonly metrics: readonly Metric[];
   readonly externalMetrics: readonly ExternalMetric[];
   readonly ruleGroups: readonly RuleGroup[];
+  /** Grafana dashboards, emitted in this order (see model-dashboard.ts). */
+  readonly dashboards: readonly Dashboard[];
   readonly source: SourceRef;
 }
 

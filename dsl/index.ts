@@ -15,3 +15,5 @@ export { stack } from './stack.ts';
 export type { StackDefinition, StackOptions } from './stack.ts';
 export { input, ruleTest } from './tests.ts';
 export type { TestInput, ExpectedAlert } from './tests.ts';
+export { dashboard, row, panel, scope, override, alertStates, rateInterval, interval, timeRange, $namespace, $pod, $instance } from './dashboard.ts';
+export type { DashboardDefinition, DashboardOptions, PanelDefinition, PanelOptions, QueryInput, RowDefinition } from './dashboard.ts';

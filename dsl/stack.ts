@@ -1,6 +1,7 @@
 // stack(): one stack file's root object. The CLI compiles every stack a file in stacks/ exports.
 import type { SourceRef } from '../compiler/model.ts';
 import type { AnyCatalog } from './catalog.ts';
+import type { DashboardDefinition } from './dashboard.ts';
 import type { AnyMetric } from './metrics.ts';
 import type { RuleGroupDefinition } from './rules.ts';
 import type { Duration } from './series.ts';
@@ -35,6 +36,8 @@ export interface StackOptions {
   readonly catalogs?: readonly AnyCatalog[];
   /** Rule groups, emitted in this order. Groups of recording rules only go to recording-rules.yml. */
   readonly groups: readonly RuleGroupDefinition[];
+  /** Grafana dashboards built from the stack's metrics. @default [] */
+  readonly dashboards?: readonly DashboardDefinition[];
 }
 
 export interface StackDefinition {

@@ -4,13 +4,14 @@ import type {
 } from '../compiler/model.ts';
 import { severities } from '../compiler/model.ts';
 import { prometheusSeries } from './catalogs/prometheus.ts';
+import { dashboardOf } from './dashboard-model.ts';
 import type { MetricDefinition, ThresholdLevel, ThresholdsInput } from './metrics.ts';
 import type { AlertDefinition, Recording, RuleGroupDefinition } from './rules.ts';
 import type { StackDefinition } from './stack.ts';
 import { isTagged } from './tags.ts';
 import { testCaseOf } from './tests.ts';
 
-function thresholdsOf(input: ThresholdsInput): Threshold[] {
+export function thresholdsOf(input: ThresholdsInput): Threshold[] {
   return severities.flatMap((severity: Severity) => {
     const level: ThresholdLevel | undefined = input[severity];
     if (!level) return [];
@@ -101,6 +102,7 @@ export function toModel(def: StackDefinition): Stack {
     metrics: o.metrics.map(metricOf),
     externalMetrics: [...external.values()],
     ruleGroups: o.groups.map((g) => groupOf(g, scrape.evaluationInterval)),
+    dashboards: (o.dashboards ?? []).map(dashboardOf),
     source: def.source,
   };
 }

@@ -1,8 +1,9 @@
 // The self-healing platform's monitoring, described once. `npm run compile` derives out/platform/ from it.
 // Every difference from the hand-written seed is listed, with its reason, in docs/seed-divergences.md.
 import {
-  alert, alertsFrom, avgOverTime, counter, deriv, gauge, histogram, histogramQuantile, increase, maxOverTime,
-  promql, quantileOverTime, rate, record, ruleGroup, stack, sum,
+  $namespace, alert, alertsFrom, alertStates, avg, avgOverTime, counter, dashboard, deriv, gauge, histogram,
+  histogramQuantile, increase, maxOverTime, panel, promql, quantileOverTime, rate, rateInterval, record, row,
+  ruleGroup, scope, stack, sum,
 } from '../dsl/index.ts';
 import { kubeStateMetrics as ksm } from '../dsl/catalogs/kube-state-metrics.ts';
 import { kubelet } from '../dsl/catalogs/kubelet.ts';
@@ -111,6 +112,11 @@ export const uptime = gauge({
 // --- recording rules (the seed's names; expressions corrected) ---------------------------------------------
 
 const latencyBuckets = sum(rate(requestDuration.bucket, '5m'), { by: ['le'] });
+export const healingSuccessRate = record(
+  'healing_actions:success_rate',
+  promql`${sum(rate(healingSucceeded, '5m'), { by: ['action_type'] })} / ${sum(rate(healingActions, '5m'), { by: ['action_type'] })}`,
+  { unit: 'ratio' },
+);
 
 export const recordings = [
   record('cpu_usage:avg_5m', avgOverTime(cpu, '5m'), { unit: 'percent' }),
@@ -129,11 +135,7 @@ export const recordings = [
   record('anomalies:rate_5m', rate(anomalies, '5m')),
   record('anomalies:count_1h', increase(anomalies, '1h')),
   record('healing_actions:rate_5m', rate(healingActions, '5m')),
-  record(
-    'healing_actions:success_rate',
-    promql`${sum(rate(healingSucceeded, '5m'), { by: ['action_type'] })} / ${sum(rate(healingActions, '5m'), { by: ['action_type'] })}`,
-    { unit: 'ratio' },
-  ),
+  healingSuccessRate,
   record('system_health:avg_5m', avgOverTime(healthScore, '5m'), { range: [0, 100] }),
 ] as const;
 
@@ -282,6 +284,94 @@ const systemHealth = ruleGroup('system_health', {
   ],
 });
 
+// --- dashboards ---------------------------------------------------------------------------------------------
+// Panels take unit, range and colour steps from their metric; the queries follow the dashboard's namespace and
+// pod variables. docs/dashboards.md lists what differs from the seed's dashboard and which panels are new.
+
+/** p-th percentile of request latency over the selected pods. */
+const latencyQuantile = (phi: number) =>
+  histogramQuantile(phi, sum(rate(scope(requestDuration.bucket), rateInterval), { by: ['le'] }));
+const rateOf = (c: typeof requests | typeof healingActions | typeof healingSucceeded) => sum(rate(scope(c), rateInterval));
+
+export const overview = dashboard({
+  uid: 'platform-overview',
+  title: 'Self-Healing Platform Overview',
+  tags: ['self-healing-platform', 'stackc'],
+  refresh: '30s',
+  panels: [
+    panel.gauge(healthScore, { title: 'System Health Score' }),
+    panel.timeseries(cpu, { title: 'CPU Usage', width: 9, queries: [scope(cpu), { expr: avg(scope(cpu)), legend: 'Average' }] }),
+    panel.timeseries(memory, { title: 'Memory Usage', width: 9, queries: [scope(memory), { expr: avg(scope(memory)), legend: 'Average' }] }),
+    panel.timeseries(responseTime, {
+      title: 'Response Time',
+      queries: [
+        { expr: latencyQuantile(0.95), legend: 'p95' },
+        { expr: latencyQuantile(0.99), legend: 'p99' },
+        { expr: avg(scope(responseTime)), legend: 'Average' },
+      ],
+    }),
+    panel.timeseries(errorRate, { title: 'Error Rate', queries: [scope(errorRate), { expr: avg(scope(errorRate)), legend: 'Average' }] }),
+    panel.stat(anomalies, {
+      title: 'Anomalies Detected (1h)', unit: 'none', thresholds: [5, 10],
+      queries: [{ expr: sum(increase(scope(anomalies), '1h')), legend: 'Last hour' }],
+    }),
+    panel.stat(healingActions, {
+      title: 'Healing Actions (1h)', unit: 'none', thresholds: [10, 20],
+      queries: [{ expr: sum(increase(scope(healingActions), '1h')), legend: 'Last hour' }],
+    }),
+    panel.gauge(healingSuccessRate, {
+      title: 'Healing Success Rate', height: 4,
+      thresholds: { warning: { below: 0.95 }, critical: { below: 0.8 } },
+      queries: [{ expr: promql`${rateOf(healingSucceeded)} / ${rateOf(healingActions)}`, legend: 'Success rate' }],
+    }),
+    panel.gauge(modelAccuracy, { title: 'ML Model Accuracy', height: 4 }),
+    panel.timeseries({
+      title: 'Active Pods',
+      description: 'Running pods of the selected namespaces, and the replicas their deployments ask for',
+      unit: 'none',
+      queries: [
+        { expr: sum(ksm.kube_pod_status_phase.where({ namespace: $namespace, phase: 'Running' })), legend: 'Running pods' },
+        { expr: sum(ksm.kube_deployment_spec_replicas.where({ namespace: $namespace }), { by: ['deployment'] }), legend: 'Desired: {{deployment}}' },
+      ],
+    }),
+    panel.timeseries(requests, {
+      title: 'Request Rate', unit: 'requests/s',
+      queries: [
+        { expr: sum(rate(scope(requests), rateInterval), { by: ['pod'] }), legend: '{{pod}}' },
+        { expr: rateOf(requests), legend: 'Total' },
+      ],
+    }),
+  ],
+  rows: [
+    row('Requests', [
+      panel.heatmap(requestDuration, { title: 'Request Latency' }),
+      panel.timeseries(requests, {
+        title: '5xx Ratio by Route', unit: 'ratio',
+        queries: [promql`${sum(rate(scope(requests).where({ status: /5../ }), rateInterval), { by: ['route'] })} / ${sum(rate(scope(requests), rateInterval), { by: ['route'] })}`],
+      }),
+    ]),
+    row('Alerts', [
+      panel.stat({
+        title: 'Firing Alerts', unit: 'none', thresholds: [1],
+        description: 'Alerts of this Prometheus in state firing',
+        queries: [{ expr: promql`${sum(alertStates.where({ alertstate: 'firing' }))} or vector(0)`, legend: 'firing' }],
+      }),
+      panel.table({
+        title: 'Alert State', width: 18,
+        description: 'Every pending or firing alert, with its severity',
+        queries: [{ expr: sum(alertStates, { by: ['alertname', 'alertstate', 'severity'] }), instant: true }],
+      }),
+    ]),
+    row('Self-healing and ML', [
+      panel.timeseries(healingRunning, { title: 'Running Healing Action Age' }),
+      panel.heatmap(healingDuration, { title: 'Healing Action Duration' }),
+      panel.gauge(falsePositives, { title: 'ML False Positive Ratio' }),
+      panel.stat(uptime, { title: 'System Uptime' }),
+      panel.bargauge(healingSuccessRate, { title: 'Healing Success Rate by Action' }),
+    ]),
+  ],
+});
+
 export default stack('platform', {
   namespace: 'self-healing-platform',
   app: 'self-healing-platform',
@@ -300,4 +390,5 @@ export default stack('platform', {
     platformHealth, mlModel, selfHealing, kubernetes, systemHealth,
     ruleGroup('platform_aggregations', { interval: '30s', rules: recordings }),
   ],
+  dashboards: [overview],
 });
