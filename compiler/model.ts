@@ -1,6 +1,7 @@
 // The model: what a stack means, as plain, deeply readonly data tagged by `kind`.
 // dsl/to-model.ts is the only producer; validators and emitters are the only consumers.
 // Nothing here may import from dsl/ or hold functions, classes or symbols.
+import type { Alerting, Deploy } from './model-deploy.ts';
 
 /** Where a definition was made: a path relative to the project root, 1-based line and column. */
 export interface SourceRef {
@@ -141,6 +142,10 @@ export interface Stack {
   readonly metrics: readonly Metric[];
   readonly externalMetrics: readonly ExternalMetric[];
   readonly ruleGroups: readonly RuleGroup[];
+  /** Alertmanager receivers and routes (compiler/model-deploy.ts). */
+  readonly alerting: Alerting;
+  /** Kubernetes deployment settings (compiler/model-deploy.ts). */
+  readonly deploy: Deploy;
   readonly source: SourceRef;
 }
 

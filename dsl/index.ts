@@ -13,3 +13,7 @@ export type { Recording, AlertDefinition, RuleGroupDefinition } from './rules.ts
 export { catalog, counterSeries, gaugeSeries } from './catalog.ts';
 export { stack } from './stack.ts';
 export type { StackDefinition, StackOptions } from './stack.ts';
+export { alerting, receiver, slack, pagerDuty, webhook, secretKey } from './alerting.ts';
+export type { AlertingOptions, ReceiverDefinition } from './alerting.ts';
+export { deploy, defaultImages, defaultResources } from './deploy.ts';
+export type { DeployOptions } from './deploy.ts';

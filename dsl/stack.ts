@@ -1,6 +1,8 @@
 // stack(): one stack file's root object. The CLI compiles every stack a file in stacks/ exports.
 import type { SourceRef } from '../compiler/model.ts';
+import type { AlertingDefinition } from './alerting.ts';
 import type { AnyCatalog } from './catalog.ts';
+import type { DeployDefinition } from './deploy.ts';
 import type { AnyMetric } from './metrics.ts';
 import type { RuleGroupDefinition } from './rules.ts';
 import type { Duration } from './series.ts';
@@ -35,6 +37,10 @@ export interface StackOptions {
   readonly catalogs?: readonly AnyCatalog[];
   /** Rule groups, emitted in this order. Groups of recording rules only go to recording-rules.yml. */
   readonly groups: readonly RuleGroupDefinition[];
+  /** Alert routing by severity (`alerting(...)`). @default every alert to a receiver that notifies nobody */
+  readonly alerting?: AlertingDefinition;
+  /** Kubernetes deployment settings (`deploy(...)`). @default deploy() */
+  readonly deploy?: DeployDefinition;
 }
 
 export interface StackDefinition {

@@ -3,7 +3,9 @@ import type {
   AlertRule, ExternalMetric, Metric, RecordingRule, RuleGroup, Severity, Stack, Threshold,
 } from '../compiler/model.ts';
 import { severities } from '../compiler/model.ts';
+import { alertingOf } from './alerting.ts';
 import { prometheusSeries } from './catalogs/prometheus.ts';
+import { deployOf } from './deploy.ts';
 import type { MetricDefinition, ThresholdLevel, ThresholdsInput } from './metrics.ts';
 import type { AlertDefinition, Recording, RuleGroupDefinition } from './rules.ts';
 import type { StackDefinition } from './stack.ts';
@@ -99,6 +101,8 @@ export function toModel(def: StackDefinition): Stack {
     metrics: o.metrics.map(metricOf),
     externalMetrics: [...external.values()],
     ruleGroups: o.groups.map((g) => groupOf(g, scrape.evaluationInterval)),
+    alerting: alertingOf(o.alerting, def.source),
+    deploy: deployOf(o.deploy, def.source),
     source: def.source,
   };
 }
