@@ -1,7 +1,7 @@
 // The self-healing platform's monitoring, described once. `npm run compile` derives out/platform/ from it.
 // Every difference from the hand-written seed is listed, with its reason, in docs/seed-divergences.md.
 import {
-  alert, alertsFrom, avgOverTime, counter, deriv, gauge, histogram, histogramQuantile, increase, maxOverTime,
+  alert, alerting, alertsFrom, deploy, pagerDuty, receiver, secretKey, slack, webhook, avgOverTime, counter, deriv, gauge, histogram, histogramQuantile, increase, maxOverTime,
   promql, quantileOverTime, rate, record, ruleGroup, stack, sum,
 } from '../dsl/index.ts';
 import { kubeStateMetrics as ksm } from '../dsl/catalogs/kube-state-metrics.ts';
@@ -282,6 +282,18 @@ const systemHealth = ruleGroup('system_health', {
   ],
 });
 
+// --- who hears about alerts (credentials live in Secrets; docs/deploy.md has the commands) ----------------
+
+const team = receiver('platform-team', [
+  slack({ channel: '#platform-alerts', apiUrl: secretKey('alertmanager-slack', 'api-url') }),
+  // the orchestrator reacts to alerts: the self-healing loop
+  webhook({ url: 'http://self-healing-platform.self-healing-platform.svc:8000/api/v1/alerts', bearerToken: secretKey('alertmanager-webhook', 'token') }),
+]);
+const onCall = receiver('on-call', [
+  pagerDuty({ routingKey: secretKey('alertmanager-pagerduty', 'routing-key') }),
+  slack({ channel: '#platform-alerts', apiUrl: secretKey('alertmanager-slack', 'api-url') }),
+]);
+
 export default stack('platform', {
   namespace: 'self-healing-platform',
   app: 'self-healing-platform',
@@ -300,4 +312,6 @@ export default stack('platform', {
     platformHealth, mlModel, selfHealing, kubernetes, systemHealth,
     ruleGroup('platform_aggregations', { interval: '30s', rules: recordings }),
   ],
+  alerting: alerting({ routes: { critical: onCall, warning: team, info: team } }),
+  deploy: deploy({ storageClass: 'standard' }),
 });

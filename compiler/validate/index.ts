@@ -1,6 +1,7 @@
 // All checks of a stack, run together; every issue is collected, none stops the others.
 import type { Issue } from '../issues.ts';
 import type { Stack } from '../model.ts';
+import { checkDeploy } from './deploy.ts';
 import { checkNaming } from './naming.ts';
 import { checkRules } from './rules.ts';
 import { checkSettings } from './settings.ts';
@@ -9,7 +10,7 @@ import { checkThresholds } from './thresholds.ts';
 /** One family of checks: a pure function from the model to the issues it finds. */
 export type Check = (stack: Stack) => readonly Issue[];
 
-export const checks: readonly Check[] = [checkSettings, checkNaming, checkThresholds, checkRules];
+export const checks: readonly Check[] = [checkSettings, checkNaming, checkThresholds, checkRules, checkDeploy];
 
 export function validate(stack: Stack): Issue[] {
   const issues = checks.flatMap((check) => check(stack));
