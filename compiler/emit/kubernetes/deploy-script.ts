@@ -22,7 +22,7 @@ here="$(cd "$(dirname "\${BASH_SOURCE[0]}")" && pwd)"
 namespace='${ns}'
 manifests=(${quoted(manifestFiles)})
 deployments=(${quoted(deployments)})
-secrets=(${quoted([admin, ...receiverSecrets(stack)])})
+secret_names=(${quoted([admin, ...receiverSecrets(stack)])})
 dry_run=''
 operator=''
 timeout=300
@@ -45,7 +45,7 @@ fi
 if [ -n "$operator" ]; then
   manifests=(operator/*.yaml)
   deployments=()
-  secrets=()
+  secret_names=()
 fi
 
 apply_flags=()
@@ -61,7 +61,7 @@ fi
 # Secrets hold what must never be in out/: check them before anything is applied (unless validating offline).
 if [ "\${apply_flags[*]:-}" != "--dry-run=client" ]; then
   missing=0
-  for secret in "\${secrets[@]}"; do
+  for secret in "\${secret_names[@]}"; do
     if ! kubectl get secret "$secret" -n "$namespace" >/dev/null 2>&1; then
       echo "deploy.sh: Secret $secret is missing in namespace $namespace. Create it first, e.g.:" >&2
       if [ "$secret" = '${admin}' ]; then

@@ -9,7 +9,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 namespace='monitoring'
 manifests=('00-namespace.yaml' '10-rbac.yaml' '20-prometheus.yaml' '30-alertmanager.yaml' '40-blackbox-exporter.yaml' '50-kube-state-metrics.yaml' '60-grafana.yaml')
 deployments=('prometheus' 'alertmanager' 'blackbox-exporter' 'kube-state-metrics' 'grafana')
-secrets=('grafana-admin' 'alertmanager-pagerduty' 'alertmanager-slack' 'alertmanager-webhook')
+secret_names=('grafana-admin' 'alertmanager-pagerduty' 'alertmanager-slack' 'alertmanager-webhook')
 dry_run=''
 operator=''
 timeout=300
@@ -32,7 +32,7 @@ fi
 if [ -n "$operator" ]; then
   manifests=(operator/*.yaml)
   deployments=()
-  secrets=()
+  secret_names=()
 fi
 
 apply_flags=()
@@ -48,7 +48,7 @@ fi
 # Secrets hold what must never be in out/: check them before anything is applied (unless validating offline).
 if [ "${apply_flags[*]:-}" != "--dry-run=client" ]; then
   missing=0
-  for secret in "${secrets[@]}"; do
+  for secret in "${secret_names[@]}"; do
     if ! kubectl get secret "$secret" -n "$namespace" >/dev/null 2>&1; then
       echo "deploy.sh: Secret $secret is missing in namespace $namespace. Create it first, e.g.:" >&2
       if [ "$secret" = 'grafana-admin' ]; then
