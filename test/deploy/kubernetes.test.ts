@@ -14,10 +14,10 @@ const byKind = (kind: string) => all.filter((d) => d.doc.kind === kind).map((d) 
 type PodSpec = { securityContext: Record<string, unknown>; containers: Record<string, any>[]; volumes: Record<string, any>[] };
 const podOf = (d: Doc) => (d as any).spec.template as { metadata: { labels: Record<string, string>; annotations?: Record<string, string> }; spec: PodSpec };
 
-test('every manifest and operator resource validates against its OpenAPI schema', () => {
+test('every manifest and operator resource validates against its OpenAPI schema', async () => {
   assert.ok(all.length > 20);
   for (const { path, doc } of all) {
-    try { validateManifest(doc); } catch (e) { assert.unreachable(`${path} ${doc.kind}/${doc.metadata.name}: ${(e as Error).message}`); }
+    try { await validateManifest(doc); } catch (e) { assert.unreachable(`${path} ${doc.kind}/${doc.metadata.name}: ${(e as Error).message}`); }
   }
 });
 
@@ -35,7 +35,7 @@ test('every ConfigMap entry is byte-identical to the standalone generated file',
   assert.equal(Object.keys(prom['data'] as object).sort(), ['alerts.yml', 'prometheus.yml', 'recording-rules.yml']);
 });
 
-test('Grafana ConfigMaps embed whatever the Grafana emitter produced, and the pod mounts them', () => {
+test('Grafana ConfigMaps embed whatever the Grafana emitter produced, and the pod mounts them', async () => {
   const earlier = new Map([...out,
     ['grafana/dashboards/platform-overview.json', '{"uid":"platform-overview"}\n'],
     ['grafana/provisioning/datasources/prometheus.yaml', '# h\napiVersion: 1\n'],
@@ -48,7 +48,7 @@ test('Grafana ConfigMaps embed whatever the Grafana emitter produced, and the po
   const mounts = pod.spec.containers[0]!['volumeMounts'].map((m: any) => m.mountPath);
   assert.ok(mounts.includes('/var/lib/grafana/dashboards') && mounts.includes('/etc/grafana/provisioning/datasources'));
   assert.equal(Object.keys(pod.metadata.annotations!).sort(), ['checksum/grafana-dashboard-providers', 'checksum/grafana-dashboards', 'checksum/grafana-datasources']);
-  for (const d of docs) validateManifest(d);
+  for (const d of docs) await validateManifest(d);
   // without Grafana files: no empty ConfigMaps, and the Deployment mounts none
   const bare = docsOf(kubernetesFiles(model, out), 'kubernetes/60').map((d) => d.doc);
   assert.is(bare.filter((d) => d.kind === 'ConfigMap').length, 0);

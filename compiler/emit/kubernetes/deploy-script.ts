@@ -9,7 +9,7 @@ function quoted(words: readonly string[]): string {
   return words.map((w) => `'${w}'`).join(' ');
 }
 
-export function deployScript(stack: Stack, manifestFiles: readonly string[], deployments: readonly string[]): string {
+export function deployScript(stack: Stack, manifestFiles: readonly string[], operatorFiles: readonly string[], deployments: readonly string[]): string {
   const ns = stack.monitoringNamespace;
   const admin = stack.deploy.grafanaAdminSecret;
   return `#!/usr/bin/env bash
@@ -43,7 +43,7 @@ if ! command -v kubectl >/dev/null 2>&1; then
 fi
 
 if [ -n "$operator" ]; then
-  manifests=(operator/*.yaml)
+  manifests=(${quoted(operatorFiles)})
   deployments=()
   secret_names=()
 fi

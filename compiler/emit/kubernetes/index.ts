@@ -38,9 +38,10 @@ export function operatorFiles(stack: Stack, earlier: Files): [string, Manifest[]
 export function kubernetesFiles(stack: Stack, earlier: Files): Files {
   const manifests = manifestFiles(stack, earlier);
   const deployments = manifests.flatMap(([, ms]) => ms.filter((m) => m['kind'] === 'Deployment').map((m) => (m['metadata'] as { name: string }).name));
+  const operator = operatorFiles(stack, earlier);
   return files([
     ...manifests.map(([name, ms]) => [`${kubernetesDir}${name}`, toYamlDocuments(ms)] as const),
-    ...operatorFiles(stack, earlier).map(([name, ms]) => [`${operatorDir}${name}`, toYamlDocuments(ms)] as const),
-    [`${kubernetesDir}deploy.sh`, deployScript(stack, manifests.map(([name]) => name), deployments)],
+    ...operator.map(([name, ms]) => [`${operatorDir}${name}`, toYamlDocuments(ms)] as const),
+    [`${kubernetesDir}deploy.sh`, deployScript(stack, manifests.map(([name]) => name), operator.map(([name]) => `operator/${name}`), deployments)],
   ]);
 }

@@ -30,7 +30,7 @@ if ! command -v kubectl >/dev/null 2>&1; then
 fi
 
 if [ -n "$operator" ]; then
-  manifests=(operator/*.yaml)
+  manifests=('operator/10-prometheus-rule.yaml' 'operator/20-pod-monitor.yaml')
   deployments=()
   secret_names=()
 fi
