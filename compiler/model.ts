@@ -2,6 +2,7 @@
 // dsl/to-model.ts is the only producer; validators and emitters are the only consumers.
 // Nothing here may import from dsl/ or hold functions, classes or symbols.
 import type { Dashboard } from './model-dashboard.ts';
+import type { Alerting, Deploy } from './model-deploy.ts';
 
 /** Where a definition was made: a path relative to the project root, 1-based line and column. */
 export interface SourceRef {
@@ -161,6 +162,10 @@ export interface Stack {
   readonly ruleGroups: readonly RuleGroup[];
   /** Grafana dashboards, emitted in this order (see model-dashboard.ts). */
   readonly dashboards: readonly Dashboard[];
+  /** Alertmanager receivers and routes (compiler/model-deploy.ts). */
+  readonly alerting: Alerting;
+  /** Kubernetes deployment settings (compiler/model-deploy.ts). */
+  readonly deploy: Deploy;
   readonly source: SourceRef;
 }
 

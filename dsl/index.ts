@@ -17,3 +17,7 @@ export { input, ruleTest } from './tests.ts';
 export type { TestInput, ExpectedAlert } from './tests.ts';
 export { dashboard, row, panel, scope, override, alertStates, rateInterval, interval, timeRange, $namespace, $pod, $instance } from './dashboard.ts';
 export type { DashboardDefinition, DashboardOptions, PanelDefinition, PanelOptions, QueryInput, RowDefinition } from './dashboard.ts';
+export { alerting, receiver, slack, pagerDuty, webhook, secretKey } from './alerting.ts';
+export type { AlertingOptions, ReceiverDefinition } from './alerting.ts';
+export { deploy, defaultImages, defaultResources } from './deploy.ts';
+export type { DeployOptions } from './deploy.ts';

@@ -1,7 +1,9 @@
 // stack(): one stack file's root object. The CLI compiles every stack a file in stacks/ exports.
 import type { SourceRef } from '../compiler/model.ts';
+import type { AlertingDefinition } from './alerting.ts';
 import type { AnyCatalog } from './catalog.ts';
 import type { DashboardDefinition } from './dashboard.ts';
+import type { DeployDefinition } from './deploy.ts';
 import type { AnyMetric } from './metrics.ts';
 import type { RuleGroupDefinition } from './rules.ts';
 import type { Duration } from './series.ts';
@@ -38,6 +40,10 @@ export interface StackOptions {
   readonly groups: readonly RuleGroupDefinition[];
   /** Grafana dashboards built from the stack's metrics. @default [] */
   readonly dashboards?: readonly DashboardDefinition[];
+  /** Alert routing by severity (`alerting(...)`). @default every alert to a receiver that notifies nobody */
+  readonly alerting?: AlertingDefinition;
+  /** Kubernetes deployment settings (`deploy(...)`). @default deploy() */
+  readonly deploy?: DeployDefinition;
 }
 
 export interface StackDefinition {

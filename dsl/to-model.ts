@@ -3,8 +3,10 @@ import type {
   AlertRule, ExternalMetric, Metric, RecordingRule, RuleGroup, Severity, Stack, Threshold,
 } from '../compiler/model.ts';
 import { severities } from '../compiler/model.ts';
+import { alertingOf } from './alerting.ts';
 import { prometheusSeries } from './catalogs/prometheus.ts';
 import { dashboardOf } from './dashboard-model.ts';
+import { deployOf } from './deploy.ts';
 import type { MetricDefinition, ThresholdLevel, ThresholdsInput } from './metrics.ts';
 import type { AlertDefinition, Recording, RuleGroupDefinition } from './rules.ts';
 import type { StackDefinition } from './stack.ts';
@@ -103,6 +105,8 @@ export function toModel(def: StackDefinition): Stack {
     externalMetrics: [...external.values()],
     ruleGroups: o.groups.map((g) => groupOf(g, scrape.evaluationInterval)),
     dashboards: (o.dashboards ?? []).map(dashboardOf),
+    alerting: alertingOf(o.alerting, def.source),
+    deploy: deployOf(o.deploy, def.source),
     source: def.source,
   };
 }

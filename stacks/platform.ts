@@ -1,9 +1,9 @@
 // The self-healing platform's monitoring, described once. `npm run compile` derives out/platform/ from it.
 // Every difference from the hand-written seed is listed, with its reason, in docs/seed-divergences.md.
 import {
-  $namespace, alert, alertsFrom, alertStates, avg, avgOverTime, counter, dashboard, deriv, gauge, histogram,
-  histogramQuantile, increase, maxOverTime, panel, promql, quantileOverTime, rate, rateInterval, record, row,
-  ruleGroup, scope, stack, sum,
+  $namespace, alert, alerting, alertsFrom, alertStates, avg, avgOverTime, counter, dashboard, deploy, deriv, gauge,
+  histogram, histogramQuantile, increase, maxOverTime, pagerDuty, panel, promql, quantileOverTime, rate, rateInterval,
+  receiver, record, row, ruleGroup, scope, secretKey, slack, stack, sum, webhook,
 } from '../dsl/index.ts';
 import { kubeStateMetrics as ksm } from '../dsl/catalogs/kube-state-metrics.ts';
 import { kubelet } from '../dsl/catalogs/kubelet.ts';
@@ -371,6 +371,17 @@ export const overview = dashboard({
     ]),
   ],
 });
+// --- who hears about alerts (credentials live in Secrets; docs/deploy.md has the commands) ----------------
+
+const team = receiver('platform-team', [
+  slack({ channel: '#platform-alerts', apiUrl: secretKey('alertmanager-slack', 'api-url') }),
+  // the orchestrator reacts to alerts: the self-healing loop
+  webhook({ url: 'http://self-healing-platform.self-healing-platform.svc:8000/api/v1/alerts', bearerToken: secretKey('alertmanager-webhook', 'token') }),
+]);
+const onCall = receiver('on-call', [
+  pagerDuty({ routingKey: secretKey('alertmanager-pagerduty', 'routing-key') }),
+  slack({ channel: '#platform-alerts', apiUrl: secretKey('alertmanager-slack', 'api-url') }),
+]);
 
 export default stack('platform', {
   namespace: 'self-healing-platform',
@@ -391,4 +402,6 @@ export default stack('platform', {
     ruleGroup('platform_aggregations', { interval: '30s', rules: recordings }),
   ],
   dashboards: [overview],
+  alerting: alerting({ routes: { critical: onCall, warning: team, info: team } }),
+  deploy: deploy({ storageClass: 'standard' }),
 });

@@ -7,11 +7,20 @@ import { grafanaFiles } from './grafana.ts';
 import { withHeader } from './header.ts';
 import { modelJson } from './model-json.ts';
 import { ruleFiles } from './rules.ts';
+import { alertmanagerFiles } from './alertmanager.ts';
+import { blackboxFiles } from './blackbox.ts';
+import { kubernetesFiles } from './kubernetes/index.ts';
+import { prometheusConfigFiles } from './prometheus-config.ts';
 
 export const emitters: Readonly<Record<string, Emitter>> = {
   model: modelJson,
   rules: ruleFiles,
   grafana: grafanaFiles,
+  prometheusConfig: prometheusConfigFiles,
+  alertmanager: alertmanagerFiles,
+  blackbox: blackboxFiles,
+  // last: embeds the files of every emitter above
+  kubernetes: kubernetesFiles,
 };
 
 /** All files of a stack, headers added, sorted by path. Two emitters writing one path is a bug. */

@@ -2,6 +2,7 @@
 import type { Issue } from '../issues.ts';
 import type { Stack } from '../model.ts';
 import { checkDashboards } from './dashboards.ts';
+import { checkDeploy } from './deploy.ts';
 import { checkNaming } from './naming.ts';
 import { checkRules } from './rules.ts';
 import { checkSettings } from './settings.ts';
@@ -10,7 +11,7 @@ import { checkThresholds } from './thresholds.ts';
 /** One family of checks: a pure function from the model to the issues it finds. */
 export type Check = (stack: Stack) => readonly Issue[];
 
-export const checks: readonly Check[] = [checkSettings, checkNaming, checkThresholds, checkRules, checkDashboards];
+export const checks: readonly Check[] = [checkSettings, checkNaming, checkThresholds, checkRules, checkDashboards, checkDeploy];
 
 export function validate(stack: Stack): Issue[] {
   const issues = checks.flatMap((check) => check(stack));

@@ -1,0 +1,106 @@
+// alertmanager.yml: routes by severity, inhibition within threshold families, receivers whose credentials are
+// files mounted from Secrets. The local profile keeps routes and inhibitions and sends every receiver to one webhook.
+import { analyzeExpression, stackIndex } from '../promql/analyze.ts';
+import type { Notifier, NotifierKind, Receiver } from '../model-deploy.ts';
+import type { AlertRule, Severity, Stack } from '../model.ts';
+import { severities } from '../model.ts';
+import { files, type Files } from './files.ts';
+import { secretFilePath } from './kubernetes/names.ts';
+import { toYaml } from './yaml.ts';
+
+export const alertmanagerFile = 'alertmanager/alertmanager.yml';
+export const alertmanagerLocalFile = 'alertmanager/alertmanager.local.yml';
+
+type Json = Record<string, unknown>;
+
+const notifierYaml: { readonly [K in NotifierKind]: (n: Extract<Notifier, { kind: K }>) => readonly [string, Json] } = {
+  slack: (n) => ['slack_configs', { send_resolved: n.sendResolved, api_url_file: secretFilePath(n.apiUrl), channel: n.channel }],
+  pagerduty: (n) => ['pagerduty_configs', { send_resolved: n.sendResolved, routing_key_file: secretFilePath(n.routingKey) }],
+  webhook: (n) => ['webhook_configs', {
+    send_resolved: n.sendResolved,
+    url: n.url,
+    ...(n.bearerToken ? { http_config: { authorization: { type: 'Bearer', credentials_file: secretFilePath(n.bearerToken) } } } : {}),
+  }],
+};
+
+function receiverYaml(r: Receiver): Json {
+  const byKey = new Map<string, Json[]>();
+  for (const n of r.notifiers) {
+    const [key, config] = (notifierYaml[n.kind] as (n: Notifier) => readonly [string, Json])(n);
+    byKey.set(key, [...(byKey.get(key) ?? []), config]);
+  }
+  return { name: r.name, ...Object.fromEntries([...byKey].sort(([a], [b]) => a.localeCompare(b))) };
+}
+
+function route(stack: Stack): Json {
+  const a = stack.alerting;
+  // most severe first: the first matching route wins
+  return {
+    receiver: a.defaultReceiver,
+    group_by: [...a.groupBy],
+    group_wait: a.groupWait,
+    group_interval: a.groupInterval,
+    repeat_interval: a.repeatInterval,
+    routes: [...severities].reverse().map((s) => ({ receiver: a.routes[s], matchers: [`severity="${s}"`] })),
+  };
+}
+
+/** Alerts derived from one thresholded series, with the labels their expression returns. */
+export interface AlertFamily {
+  readonly series: string;
+  readonly alerts: ReadonlyMap<Severity, string>;
+  /** Labels the alerts' expression returns: an inhibition holds only for the same pod, route, … */
+  readonly labels: readonly string[];
+}
+
+/** Families with more than one level. A family whose labels cannot be inferred gets no inhibition: without
+ *  `equal` labels a critical alert on one pod would silence warnings on every pod. */
+export function alertFamilies(stack: Stack): AlertFamily[] {
+  const { index } = stackIndex(stack, (r) => [stack.name, r.name]);
+  const bySeries = new Map<string, AlertRule[]>();
+  for (const g of stack.ruleGroups) {
+    for (const r of g.rules) {
+      if (r.kind === 'alert' && r.threshold) bySeries.set(r.threshold.series, [...(bySeries.get(r.threshold.series) ?? []), r]);
+    }
+  }
+  return [...bySeries].flatMap(([series, alerts]) => {
+    if (alerts.length < 2) return [];
+    const { value } = analyzeExpression(alerts[0]!.expr, index, stack, [stack.name, alerts[0]!.name]);
+    if (!value?.labels) return [];
+    return [{ series, alerts: new Map(alerts.map((a) => [a.severity, a.name])), labels: [...value.labels].sort() }];
+  });
+}
+
+/** Within a family, each level inhibits every lower one (critical silences warning and info; warning silences info). */
+export function inhibitRules(stack: Stack): Json[] {
+  return alertFamilies(stack).flatMap((f) => {
+    const levels = severities.filter((s) => f.alerts.has(s));
+    return levels.flatMap((lower, i) => levels.slice(i + 1).map((higher) => ({
+      source_matchers: [`alertname="${f.alerts.get(higher)}"`],
+      target_matchers: [`alertname="${f.alerts.get(lower)}"`],
+      equal: [...f.labels],
+    })));
+  });
+}
+
+export function clusterAlertmanagerConfig(stack: Stack): string {
+  return toYaml({ route: route(stack), inhibit_rules: inhibitRules(stack), receivers: stack.alerting.receivers.map(receiverYaml) });
+}
+
+export interface LocalReceiver {
+  /** Every receiver of the stack posts here (the end-to-end test's webhook recorder). */
+  readonly webhookUrl: string;
+}
+
+/**
+ * The local profile: the same routes and inhibitions; each receiver keeps its name and sends to one local webhook.
+ * @example localAlertmanagerConfig(stack, { webhookUrl: 'http://127.0.0.1:40125/alerts' })
+ */
+export function localAlertmanagerConfig(stack: Stack, local: LocalReceiver = { webhookUrl: 'http://127.0.0.1:9095/alerts' }): string {
+  const receivers = stack.alerting.receivers.map((r) => ({ name: r.name, webhook_configs: [{ send_resolved: true, url: local.webhookUrl }] }));
+  return toYaml({ route: route(stack), inhibit_rules: inhibitRules(stack), receivers });
+}
+
+export function alertmanagerFiles(stack: Stack): Files {
+  return files([[alertmanagerFile, clusterAlertmanagerConfig(stack)], [alertmanagerLocalFile, localAlertmanagerConfig(stack)]]);
+}

@@ -1,0 +1,14 @@
+// blackbox.yml for the blackbox exporter that the services job probes through. The seed pointed at one it never
+// deployed; the module name is the one prometheus.yml's probe job asks for.
+import type { Stack } from '../model.ts';
+import { files, type Files } from './files.ts';
+import { toYaml } from './yaml.ts';
+
+export const blackboxFile = 'blackbox/blackbox.yml';
+export const probeModule = 'http_2xx';
+
+export function blackboxFiles(_stack: Stack): Files {
+  return files([[blackboxFile, toYaml({
+    modules: { [probeModule]: { prober: 'http', timeout: '5s', http: { preferred_ip_protocol: 'ip4', valid_status_codes: [] } } },
+  })]]);
+}

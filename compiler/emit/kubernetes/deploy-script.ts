@@ -1,0 +1,100 @@
+// deploy.sh: the seed's scripts/deploy_monitoring.sh, made safe. Applies the numbered manifests in order (or the
+// operator resources), waits for every Deployment with a timeout, and says how to reach Grafana. Fails before
+// touching the cluster when kubectl or a Secret the pods need is missing.
+import type { Stack } from '../../model.ts';
+import { receiverSecrets } from './prometheus.ts';
+import { names, ports } from './names.ts';
+
+function quoted(words: readonly string[]): string {
+  return words.map((w) => `'${w}'`).join(' ');
+}
+
+export function deployScript(stack: Stack, manifestFiles: readonly string[], operatorFiles: readonly string[], deployments: readonly string[]): string {
+  const ns = stack.monitoringNamespace;
+  const admin = stack.deploy.grafanaAdminSecret;
+  return `#!/usr/bin/env bash
+# Usage: deploy.sh [--dry-run] [--operator] [--timeout <seconds>]
+#   --dry-run   validate only: server-side when a cluster is reachable, client-side otherwise
+#   --operator  apply operator/ (PrometheusRule, PodMonitor) to a cluster that runs kube-prometheus
+set -euo pipefail
+
+here="$(cd "$(dirname "\${BASH_SOURCE[0]}")" && pwd)"
+namespace='${ns}'
+manifests=(${quoted(manifestFiles)})
+deployments=(${quoted(deployments)})
+secret_names=(${quoted([admin, ...receiverSecrets(stack)])})
+dry_run=''
+operator=''
+timeout=300
+
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --dry-run) dry_run=1 ;;
+    --operator) operator=1 ;;
+    --timeout) timeout="\${2:?--timeout needs a number of seconds}"; shift ;;
+    *) echo "deploy.sh: unknown option $1 (use --dry-run, --operator, --timeout <seconds>)" >&2; exit 2 ;;
+  esac
+  shift
+done
+
+if ! command -v kubectl >/dev/null 2>&1; then
+  echo "deploy.sh: kubectl not found on PATH. Install it: https://kubernetes.io/docs/tasks/tools/" >&2
+  exit 1
+fi
+
+if [ -n "$operator" ]; then
+  manifests=(${quoted(operatorFiles)})
+  deployments=()
+  secret_names=()
+fi
+
+apply_flags=()
+if [ -n "$dry_run" ]; then
+  if kubectl cluster-info >/dev/null 2>&1; then
+    apply_flags=(--dry-run=server)
+  else
+    echo "deploy.sh: no cluster reachable, validating client-side only" >&2
+    apply_flags=(--dry-run=client)
+  fi
+fi
+
+# Secrets hold what must never be in out/: check them before anything is applied (unless validating offline).
+if [ "\${apply_flags[*]:-}" != "--dry-run=client" ]; then
+  missing=0
+  for secret in "\${secret_names[@]}"; do
+    if ! kubectl get secret "$secret" -n "$namespace" >/dev/null 2>&1; then
+      echo "deploy.sh: Secret $secret is missing in namespace $namespace. Create it first, e.g.:" >&2
+      if [ "$secret" = '${admin}' ]; then
+        echo "  kubectl create namespace $namespace --dry-run=client -o yaml | kubectl apply -f -" >&2
+        echo "  kubectl create secret generic $secret -n $namespace --from-literal=admin-user=admin --from-literal=admin-password=\\"\\$(openssl rand -base64 24)\\"" >&2
+      else
+        echo "  kubectl create secret generic $secret -n $namespace --from-file=<key>=<file>   (keys: see docs/deploy.md)" >&2
+      fi
+      missing=1
+    fi
+  done
+  [ "$missing" = 0 ] || exit 1
+fi
+
+for file in "\${manifests[@]}"; do
+  echo "applying $file"
+  kubectl apply "\${apply_flags[@]}" -f "$here/$file"
+done
+
+if [ -n "$dry_run" ] || [ \${#deployments[@]} -eq 0 ]; then
+  echo "done (nothing to wait for)"
+  exit 0
+fi
+
+for deployment in "\${deployments[@]}"; do
+  echo "waiting for $deployment (timeout \${timeout}s)"
+  if ! kubectl rollout status "deployment/$deployment" -n "$namespace" --timeout="\${timeout}s"; then
+    echo "deploy.sh: $deployment did not become ready within \${timeout}s; see: kubectl describe deployment/$deployment -n $namespace" >&2
+    exit 1
+  fi
+done
+
+echo "monitoring stack is ready. Reach Grafana with:"
+echo "  kubectl port-forward -n $namespace svc/${names.grafana} ${ports.grafana}:${ports.grafana}   then open http://localhost:${ports.grafana}"
+`;
+}

@@ -1,0 +1,78 @@
+// The exporters prometheus.yml depends on: the blackbox exporter (the services job probes through it) and
+// kube-state-metrics (the stack's Kubernetes alerts query its v2 series), the latter only when the stack uses it.
+import type { Stack } from '../../model.ts';
+import { blackboxFile } from '../blackbox.ts';
+import { catalogs, names, ports, usesCatalog } from './names.ts';
+import {
+  clusterIpService, configMap, configVolume, deployment, embed, httpProbe, metadata, resourcesOf, type EmbeddedConfig, type Manifest,
+} from './workload.ts';
+
+export function blackboxConfig(earlier: ReadonlyMap<string, string>): EmbeddedConfig {
+  return { name: 'blackbox-exporter-config', data: embed(new Map([...earlier].filter(([p]) => p === blackboxFile)), 'blackbox/') };
+}
+
+export function blackboxManifests(stack: Stack, earlier: ReadonlyMap<string, string>): Manifest[] {
+  const config = blackboxConfig(earlier);
+  return [
+    configMap(stack, names.blackboxExporter, config),
+    deployment(stack, {
+      name: names.blackboxExporter, user: 65534, group: 65534, recreate: false, configs: [config],
+      containers: [{
+        name: names.blackboxExporter,
+        image: stack.deploy.images.blackboxExporter,
+        args: ['--config.file=/etc/blackbox_exporter/blackbox.yml'],
+        ports: [{ name: 'http', containerPort: ports.blackboxExporter }],
+        volumeMounts: [{ name: 'config', mountPath: '/etc/blackbox_exporter', readOnly: true }],
+        resources: resourcesOf(stack.deploy.resources.blackboxExporter),
+        livenessProbe: httpProbe('/-/healthy', 'http', 10),
+        readinessProbe: httpProbe('/-/healthy', 'http', 5),
+      }],
+      volumes: [configVolume('config', config.name)],
+    }),
+    clusterIpService(stack, names.blackboxExporter, [{ name: 'http', port: ports.blackboxExporter, targetPort: 'http' }]),
+  ];
+}
+
+/** kube-state-metrics series prefix → the resource it describes. Collecting only these keeps its RBAC minimal. */
+export const kubeStateResources: Readonly<Record<string, { readonly resource: string; readonly apiGroup: string }>> = {
+  kube_pod_: { resource: 'pods', apiGroup: '' },
+  kube_node_: { resource: 'nodes', apiGroup: '' },
+  kube_persistentvolumeclaim_: { resource: 'persistentvolumeclaims', apiGroup: '' },
+  kube_deployment_: { resource: 'deployments', apiGroup: 'apps' },
+  kube_horizontalpodautoscaler_: { resource: 'horizontalpodautoscalers', apiGroup: 'autoscaling' },
+};
+
+/** The resources kube-state-metrics must collect for the stack's catalog; unknown prefixes are a validation issue. */
+export function kubeStateResourcesOf(stack: Stack): { resource: string; apiGroup: string }[] {
+  const found = new Map<string, { resource: string; apiGroup: string }>();
+  for (const m of stack.externalMetrics.filter((e) => e.catalog === catalogs.kubeStateMetrics)) {
+    const prefix = Object.keys(kubeStateResources).find((p) => m.name.startsWith(p));
+    if (prefix) found.set(prefix, kubeStateResources[prefix]!);
+  }
+  return [...found.values()].sort((a, b) => a.resource.localeCompare(b.resource));
+}
+
+export function kubeStateMetricsManifests(stack: Stack): Manifest[] {
+  if (!usesCatalog(stack, catalogs.kubeStateMetrics)) return [];
+  const resources = kubeStateResourcesOf(stack);
+  return [
+    deployment(stack, {
+      name: names.kubeStateMetrics, user: 65534, group: 65534, recreate: false, configs: [], serviceAccountName: names.kubeStateMetrics,
+      containers: [{
+        name: names.kubeStateMetrics,
+        image: stack.deploy.images.kubeStateMetrics,
+        args: [`--resources=${resources.map((r) => r.resource).join(',')}`],
+        ports: [{ name: 'http-metrics', containerPort: ports.kubeStateMetrics }, { name: 'telemetry', containerPort: 8081 }],
+        resources: resourcesOf(stack.deploy.resources.kubeStateMetrics),
+        livenessProbe: httpProbe('/healthz', 'http-metrics', 5),
+        readinessProbe: httpProbe('/', 'telemetry', 5),
+      }],
+      volumes: [],
+    }),
+    clusterIpService(stack, names.kubeStateMetrics, [{ name: 'http-metrics', port: ports.kubeStateMetrics, targetPort: 'http-metrics' }]),
+  ];
+}
+
+export function serviceAccount(stack: Stack, name: string): Manifest {
+  return { apiVersion: 'v1', kind: 'ServiceAccount', metadata: metadata(stack, name, name), automountServiceAccountToken: false };
+}

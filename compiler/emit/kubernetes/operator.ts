@@ -1,0 +1,43 @@
+// Prometheus Operator output (kube-prometheus): PrometheusRule and PodMonitor instead of raw ConfigMaps, for
+// clusters whose Prometheus is managed by the operator (and scaled by it, Thanos or Mimir).
+// The rule groups are parsed from the generated rule files, so they are those files' content, not a re-derivation.
+import { parse } from 'yaml';
+import type { Stack } from '../../model.ts';
+import { alertsFile, recordingRulesFile } from '../rules.ts';
+import { labelsOf, type Manifest } from './workload.ts';
+
+export const operatorDir = 'kubernetes/operator/';
+
+function groupsOf(earlier: ReadonlyMap<string, string>, path: string): unknown[] {
+  const text = earlier.get(path);
+  return text === undefined ? [] : ((parse(text) as { groups: unknown[] }).groups);
+}
+
+export function prometheusRule(stack: Stack, earlier: ReadonlyMap<string, string>): Manifest {
+  return {
+    apiVersion: 'monitoring.coreos.com/v1', kind: 'PrometheusRule',
+    metadata: { name: `${stack.name}-rules`, namespace: stack.monitoringNamespace, labels: { ...labelsOf(stack, stack.name), ...stack.deploy.operator.ruleLabels } },
+    spec: { groups: [...groupsOf(earlier, alertsFile), ...groupsOf(earlier, recordingRulesFile)] },
+  };
+}
+
+/** The platform's pods, scraped as prometheus.yml's platform job does: pod IP at the exporter's port. */
+export function podMonitor(stack: Stack): Manifest {
+  return {
+    apiVersion: 'monitoring.coreos.com/v1', kind: 'PodMonitor',
+    metadata: { name: stack.app, namespace: stack.monitoringNamespace, labels: { ...labelsOf(stack, stack.name), ...stack.deploy.operator.monitorLabels } },
+    spec: {
+      jobLabel: 'app',
+      namespaceSelector: { matchNames: [stack.namespace] },
+      selector: { matchLabels: { app: stack.app } },
+      podMetricsEndpoints: [{
+        path: stack.scrape.metricsPath,
+        interval: stack.scrape.interval,
+        scheme: 'http',
+        relabelings: [
+          { sourceLabels: ['__meta_kubernetes_pod_ip'], targetLabel: '__address__', regex: '(.+)', replacement: `$1:${stack.scrape.port}`, action: 'replace' },
+        ],
+      }],
+    },
+  };
+}

@@ -1,0 +1,75 @@
+// Settings of the Kubernetes deployment. Every field has a default; a stack overrides only what differs.
+import type { Component, Deploy, Resources } from '../compiler/model-deploy.ts';
+import type { SourceRef } from '../compiler/model.ts';
+import { callSite } from './source.ts';
+
+export interface DeployOptions {
+  /** Image per component, pinned by version. @default defaultImages */
+  readonly images?: Partial<Readonly<Record<Component, string>>>;
+  /** CPU and memory requests and limits per component. @default defaultResources */
+  readonly resources?: Partial<Readonly<Record<Component, Resources>>>;
+  /** PVC sizes. @default { prometheus: '50Gi', alertmanager: '2Gi', grafana: '10Gi' } */
+  readonly storage?: Partial<{ readonly prometheus: string; readonly alertmanager: string; readonly grafana: string }>;
+  /** Storage class of the PVCs. @default the cluster's default class */
+  readonly storageClass?: string;
+  /** How long Prometheus keeps samples. @default '15d' */
+  readonly retention?: string;
+  /** Secret with keys `admin-user` and `admin-password` for Grafana, created by the user. @default 'grafana-admin' */
+  readonly grafanaAdminSecret?: string;
+  /** Labels for Prometheus Operator output, matching the cluster's Prometheus `ruleSelector` and
+   *  `podMonitorSelector`. @default kube-prometheus': { prometheus: 'k8s', role: 'alert-rules' } and {} */
+  readonly operator?: { readonly ruleLabels?: Readonly<Record<string, string>>; readonly monitorLabels?: Readonly<Record<string, string>> };
+}
+
+/** The seed's versions where it had one; Alertmanager 0.25 because its config is checked by amtool 0.25. */
+export const defaultImages: Readonly<Record<Component, string>> = {
+  prometheus: 'prom/prometheus:v2.48.0',
+  alertmanager: 'prom/alertmanager:v0.25.0',
+  grafana: 'grafana/grafana:10.2.2',
+  blackboxExporter: 'prom/blackbox-exporter:v0.24.0',
+  kubeStateMetrics: 'registry.k8s.io/kube-state-metrics/kube-state-metrics:v2.10.1',
+};
+
+const size = (cpuReq: string, memReq: string, cpuLim: string, memLim: string): Resources =>
+  ({ requests: { cpu: cpuReq, memory: memReq }, limits: { cpu: cpuLim, memory: memLim } });
+
+/** Prometheus and Grafana as in the seed; the components it never deployed sized from their upstream examples. */
+export const defaultResources: Readonly<Record<Component, Resources>> = {
+  prometheus: size('500m', '2Gi', '2000m', '4Gi'),
+  alertmanager: size('50m', '64Mi', '200m', '256Mi'),
+  grafana: size('250m', '512Mi', '500m', '1Gi'),
+  blackboxExporter: size('25m', '32Mi', '100m', '128Mi'),
+  kubeStateMetrics: size('50m', '128Mi', '200m', '256Mi'),
+};
+
+export interface DeployDefinition {
+  readonly options: DeployOptions;
+  readonly source: SourceRef;
+}
+
+/**
+ * How the stack is deployed to Kubernetes.
+ * @example deploy({ storageClass: 'standard', retention: '30d', images: { grafana: 'grafana/grafana:10.2.3' } })
+ */
+export function deploy(options: DeployOptions = {}): DeployDefinition {
+  return { options, source: callSite() };
+}
+
+/** The model of the deployment settings, every default filled in. */
+export function deployOf(def: DeployDefinition | undefined, stackSource: SourceRef): Deploy {
+  const o = def?.options ?? {};
+  return {
+    kind: 'deploy',
+    images: { ...defaultImages, ...o.images },
+    resources: { ...defaultResources, ...o.resources },
+    storage: { prometheus: '50Gi', alertmanager: '2Gi', grafana: '10Gi', ...o.storage },
+    ...(o.storageClass ? { storageClass: o.storageClass } : {}),
+    retention: o.retention ?? '15d',
+    grafanaAdminSecret: o.grafanaAdminSecret ?? 'grafana-admin',
+    operator: {
+      ruleLabels: { ...(o.operator?.ruleLabels ?? { prometheus: 'k8s', role: 'alert-rules' }) },
+      monitorLabels: { ...o.operator?.monitorLabels },
+    },
+    source: def?.source ?? stackSource,
+  };
+}
