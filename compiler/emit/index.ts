@@ -3,6 +3,7 @@
 import { InternalError } from '../issues.ts';
 import type { Stack } from '../model.ts';
 import type { Emitter, Files } from './files.ts';
+import { exporterRegistry } from './exporter.ts';
 import { withHeader } from './header.ts';
 import { modelJson } from './model-json.ts';
 import { ruleFiles } from './rules.ts';
@@ -10,6 +11,7 @@ import { ruleFiles } from './rules.ts';
 export const emitters: Readonly<Record<string, Emitter>> = {
   model: modelJson,
   rules: ruleFiles,
+  exporter: exporterRegistry,
 };
 
 /** All files of a stack, headers added, sorted by path. Two emitters writing one path is a bug. */
