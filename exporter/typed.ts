@@ -108,23 +108,24 @@ export class PlainCounter {
 }
 
 export class PlainGauge {
-  private isSet = false;
+  private current: number | undefined;
   constructor(readonly spec: MetricSpec<never>, readonly metric: Gauge) {}
   set(value: number): void {
-    this.isSet = true;
+    this.current = value;
     this.metric.set(value);
   }
   inc(value = 1): void {
-    this.isSet = true;
-    this.metric.inc(value);
+    this.set((this.current ?? 0) + value);
   }
   dec(value = 1): void {
-    this.isSet = true;
-    this.metric.dec(value);
+    this.set((this.current ?? 0) - value);
   }
   /** The value, once something set it: prom-client exposes an unset gauge as 0, which is not a measurement. */
+  get value(): number | undefined {
+    return this.current;
+  }
   async values(): Promise<number[]> {
-    return this.isSet ? (await this.metric.get()).values.map((v) => v.value) : [];
+    return this.current === undefined ? [] : [this.current];
   }
 }
 
