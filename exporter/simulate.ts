@@ -10,13 +10,16 @@ import { stepAt, type Phase, type PhaseStep } from './schedule.ts';
 import type { StackMetrics } from './stack-metrics.ts';
 import { levelOf, phaseBand, pointIn, type Level } from './thresholds.ts';
 
-/** How busy each phase is. Rates are per second; every `failEvery`-th healing action fails. */
+/**
+ * How busy each phase is. Rates are per second. `failShare` of healing actions fail, spread evenly from the
+ * phase's first action on (so the first one of a critical phase fails, and quickly, as failures tend to).
+ */
 export const workload = {
-  normal: { requests: 10, anomalies: 0, healingActions: 0, failEvery: 0 },
-  warning: { requests: 10, anomalies: 0.05, healingActions: 1 / 15, failEvery: 10 },
+  normal: { requests: 10, anomalies: 0, healingActions: 0, failShare: 0 },
+  warning: { requests: 10, anomalies: 0.05, healingActions: 1 / 15, failShare: 0.1 },
   // 2 anomalies/s keeps rate(anomalies_detected_total[5m]) above HighAnomalyRate's 0.1/s within 15 s.
-  critical: { requests: 10, anomalies: 2, healingActions: 1 / 5, failEvery: 2 },
-} as const satisfies Record<Phase, { requests: number; anomalies: number; healingActions: number; failEvery: number }>;
+  critical: { requests: 10, anomalies: 2, healingActions: 1 / 5, failShare: 0.5 },
+} as const satisfies Record<Phase, { requests: number; anomalies: number; healingActions: number; failShare: number }>;
 
 export const simulatedRoutes = ['/api/orders/:id', '/api/users/:id/profile', '/api/search', '/healthz'] as const;
 const unknownPaths = ['/wp-login.php', '/api/orders', '/.env'];
@@ -84,7 +87,7 @@ export async function startSimulation(options: SimulationOptions): Promise<Simul
   let lastTick = 0;
   let anomalyDebt = 0;
   let actionDebt = 0;
-  let actionsStarted = 0;
+  let failDebt = 0;
   const running: Action[] = [];
 
   function sendRequest(phase: Phase): void {
@@ -120,6 +123,7 @@ export async function startSimulation(options: SimulationOptions): Promise<Simul
     const stuck = running.find((a) => a.type === stuckActionType);
     if (stuck) running.splice(running.indexOf(stuck), 1, { ...stuck, endsAt: t });
     if (workload[step.phase].healingActions > 0) actionDebt = Math.max(actionDebt, 1);
+    failDebt = 0;
     if (step.phase === 'critical') {
       const age = pointIn(phaseBand(m.healingActionRunningSeconds.spec, 'critical'), 0);
       running.push({ type: stuckActionType, startedAt: t, endsAt: Number.POSITIVE_INFINITY, fails: true, ageOffset: age });
@@ -151,9 +155,11 @@ export async function startSimulation(options: SimulationOptions): Promise<Simul
     }
     actionDebt += load.healingActions * dt;
     for (; actionDebt >= 1; actionDebt -= 1) {
-      actionsStarted += 1;
-      const fails = load.failEvery > 0 && actionsStarted % load.failEvery === 0;
-      running.push({ type: pick(actionTypes), startedAt: t, endsAt: t + 1 + random() * 7, fails, ageOffset: 0 });
+      failDebt += load.failShare;
+      const fails = failDebt >= 0.5;
+      if (fails) failDebt -= 1;
+      const seconds = fails ? 1 + random() * 2 : 2 + random() * 6;
+      running.push({ type: pick(actionTypes), startedAt: t, endsAt: t + seconds, fails, ageOffset: 0 });
     }
     finishActions(t);
   }
