@@ -4,6 +4,7 @@ import { InternalError } from '../issues.ts';
 import type { Stack } from '../model.ts';
 import type { Emitter, Files } from './files.ts';
 import { grafanaFiles } from './grafana.ts';
+import { exporterRegistry } from './exporter.ts';
 import { withHeader } from './header.ts';
 import { modelJson } from './model-json.ts';
 import { ruleFiles } from './rules.ts';
@@ -15,6 +16,7 @@ import { prometheusConfigFiles } from './prometheus-config.ts';
 export const emitters: Readonly<Record<string, Emitter>> = {
   model: modelJson,
   rules: ruleFiles,
+  exporter: exporterRegistry,
   grafana: grafanaFiles,
   prometheusConfig: prometheusConfigFiles,
   alertmanager: alertmanagerFiles,

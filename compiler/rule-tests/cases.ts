@@ -1,0 +1,54 @@
+// The rule tests of a stack, as plain data: what the emitter writes and what the coverage check counts.
+import type { Issue } from '../issues.ts';
+import type { RuleGroup, Stack, TestSeries } from '../model.ts';
+import type { TargetLabel } from '../model.ts';
+
+/** One `tests:` entry of a promtool test file: input series and what to expect at which times. */
+export interface TestGroup {
+  readonly name: string;
+  readonly input: readonly TestSeries[];
+  readonly alerts: readonly AlertCheck[];
+  readonly samples: readonly SampleCheck[];
+}
+
+export interface AlertCheck {
+  readonly at: string;
+  readonly alert: string;
+  /** Empty: the alert must not be firing at `at`. */
+  readonly firing: readonly { readonly labels: Readonly<Record<string, string>>; readonly annotations: Readonly<Record<string, string>> }[];
+}
+
+export interface SampleCheck {
+  readonly at: string;
+  readonly expr: string;
+  readonly samples: readonly { readonly labels: string; readonly value: number }[];
+}
+
+export interface StackTests {
+  /** Tests of alerts.yml, by the group the alert is in. */
+  readonly alerts: readonly TestGroup[];
+  /** Tests of recording-rules.yml. */
+  readonly recordings: readonly TestGroup[];
+  /** Rules without a test, and tests that cannot be right. */
+  readonly issues: readonly Issue[];
+}
+
+/** The label values the stack's own series carry in tests: what the local scrape profile gives them. */
+export function scrapeLabelsOf(stack: Stack): Record<TargetLabel, string> {
+  return {
+    instance: `127.0.0.1:${stack.scrape.port}`,
+    job: stack.app,
+    namespace: stack.namespace,
+    pod: `${stack.app}-0`,
+  };
+}
+
+export function ruleGroupOf(stack: Stack, ruleName: string): RuleGroup | undefined {
+  return stack.ruleGroups.find((g) => g.rules.some((r) => r.name === ruleName));
+}
+
+/** A selector for exp_samples / input_series: `name{a="x", b="y"}`, labels sorted. */
+export function seriesText(name: string, labels: Readonly<Record<string, string>>): string {
+  const inner = Object.entries(labels).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(', ');
+  return `${name}{${inner}}`;
+}

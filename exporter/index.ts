@@ -1,0 +1,8 @@
+// The exporter runtime's public surface. Generated registries (out/<stack>/exporter/registry.gen.ts) plug into it.
+export { createExporter, wantsOpenMetrics, type Collector, type Exporter, type ExporterOptions, type Exposition } from './server.ts';
+export { requestTracker, routeMatcher, unmatchedRoute, otherMethod, clientClosedStatus, type Middleware, type RequestTracker, type RequestTracking } from './middleware.ts';
+export { healthPoints, healthScore, healthInputs, type HealthPoints } from './health.ts';
+export { selfMetricSpecs, selfMetricPrefix, type SelfMetrics } from './self-metrics.ts';
+export type { MetricSpec, ThresholdSpec } from './spec.ts';
+export type { StackMetrics } from './stack-metrics.ts';
+export * from './typed.ts';
