@@ -2,8 +2,8 @@
 // Every difference from the hand-written seed is listed, with its reason, in docs/seed-divergences.md.
 import {
   $namespace, alert, alerting, alertsFrom, alertStates, avg, avgOverTime, counter, dashboard, deploy, deriv, gauge,
-  histogram, histogramQuantile, increase, maxOverTime, pagerDuty, panel, promql, quantileOverTime, rate, rateInterval,
-  receiver, record, row, ruleGroup, scope, secretKey, slack, stack, sum, webhook,
+  histogram, histogramQuantile, increase, input, maxOverTime, pagerDuty, panel, promql, quantileOverTime, rate, rateInterval,
+  receiver, record, row, ruleGroup, ruleTest, scope, secretKey, slack, stack, sum, webhook,
 } from '../dsl/index.ts';
 import { kubeStateMetrics as ksm } from '../dsl/catalogs/kube-state-metrics.ts';
 import { kubelet } from '../dsl/catalogs/kubelet.ts';
@@ -179,6 +179,10 @@ const mlModel = ruleGroup('ml_model', {
       labels: { component: 'ml' },
       summary: 'Anomaly detected by ML model',
       description: '{{ $value }} {{ $labels.anomaly_type }} anomalies detected in last 5 minutes',
+      tests: [
+        ruleTest({ name: 'a new anomaly fires', input: [input(anomalies, { anomaly_type: 'cpu_spike', severity: 'high' }, '0x20 1x20')], at: '10m', expect: [{ labels: { anomaly_type: 'cpu_spike' }, value: 1 }] }),
+        ruleTest({ name: 'no new anomaly in 5 minutes stays silent', input: [input(anomalies, { anomaly_type: 'cpu_spike', severity: 'high' }, '3x40')], at: '10m', expect: [] }),
+      ],
     }),
     alert({
       name: 'HighAnomalyRate',
@@ -188,6 +192,10 @@ const mlModel = ruleGroup('ml_model', {
       labels: { component: 'ml' },
       summary: 'High anomaly detection rate',
       description: 'Anomaly rate is {{ $value }} per second',
+      tests: [
+        ruleTest({ name: '0.2 anomalies per second fires', input: [input(anomalies, { anomaly_type: 'cpu_spike', severity: 'high' }, '0+3x60')], at: '10m', expect: [{ value: 0.2 }] }),
+        ruleTest({ name: 'one anomaly per 15 s stays silent', input: [input(anomalies, { anomaly_type: 'cpu_spike', severity: 'high' }, '0+1x60')], at: '10m', expect: [] }),
+      ],
     }),
     ...alertsFrom(modelAccuracy, {
       labels: { component: 'ml' },
@@ -210,6 +218,10 @@ const selfHealing = ruleGroup('self_healing', {
       labels: { component: 'orchestrator' },
       summary: 'Self-healing action failed',
       description: '{{ $value }} {{ $labels.action_type }} healing actions failed in last 5 minutes',
+      tests: [
+        ruleTest({ name: 'a failed action fires', input: [input(healingFailed, { action_type: 'restart_pod' }, '0x20 1x20')], at: '10m', expect: [{ labels: { action_type: 'restart_pod' }, value: 1 }] }),
+        ruleTest({ name: 'no failure in 5 minutes stays silent', input: [input(healingFailed, { action_type: 'restart_pod' }, '2x40')], at: '10m', expect: [] }),
+      ],
     }),
     alert({
       name: 'HighHealingActionRate',
@@ -219,6 +231,10 @@ const selfHealing = ruleGroup('self_healing', {
       labels: { component: 'orchestrator' },
       summary: 'High healing action rate',
       description: 'System is healing frequently ({{ $value }} actions/sec)',
+      tests: [
+        ruleTest({ name: 'two actions per second fires', input: [input(healingActions, { action_type: 'restart_pod', status: 'succeeded' }, '0+30x80')], at: '20m', expect: [{ value: 2 }] }),
+        ruleTest({ name: 'one action per second stays silent', input: [input(healingActions, { action_type: 'restart_pod', status: 'succeeded' }, '0+15x80')], at: '20m', expect: [] }),
+      ],
     }),
     ...alertsFrom(healingRunning, {
       labels: { component: 'orchestrator' },
@@ -238,6 +254,10 @@ const kubernetes = ruleGroup('kubernetes', {
       labels: { component: 'kubernetes' },
       summary: 'Pod is crash looping',
       description: 'Pod {{ $labels.namespace }}/{{ $labels.pod }} ({{ $labels.container }}) is restarting frequently',
+      tests: [
+        ruleTest({ name: 'a restarting container fires', input: [input(ksm.kube_pod_container_status_restarts_total, { namespace: 'self-healing-platform', pod: 'api-0', uid: 'u-1', container: 'api' }, '0+1x120')], at: '25m', expect: [{ labels: { namespace: 'self-healing-platform', pod: 'api-0', uid: 'u-1', container: 'api' }, value: 0.06666666666666667 }] }),
+        ruleTest({ name: 'no restart in 15 minutes stays silent', input: [input(ksm.kube_pod_container_status_restarts_total, { namespace: 'self-healing-platform', pod: 'api-0', uid: 'u-1', container: 'api' }, '4x120')], at: '25m', expect: [] }),
+      ],
     }),
     alert({
       name: 'PodNotReady',
@@ -247,6 +267,10 @@ const kubernetes = ruleGroup('kubernetes', {
       labels: { component: 'kubernetes' },
       summary: 'Pod not ready',
       description: 'Pod {{ $labels.namespace }}/{{ $labels.pod }} has been not ready for 5 minutes',
+      tests: [
+        ruleTest({ name: 'a pending pod fires', input: [input(ksm.kube_pod_status_phase, { namespace: 'self-healing-platform', pod: 'api-0', uid: 'u-1', phase: 'Pending' }, '1x60')], at: '10m', expect: [{ labels: { namespace: 'self-healing-platform', pod: 'api-0' }, value: 1 }] }),
+        ruleTest({ name: 'a completed job pod stays silent (the seed alerted on it)', input: [input(ksm.kube_pod_status_phase, { namespace: 'self-healing-platform', pod: 'migrate-0', uid: 'u-2', phase: 'Succeeded' }, '1x60')], at: '10m', expect: [] }),
+      ],
     }),
     alert({
       name: 'NodeNotReady',
@@ -256,6 +280,10 @@ const kubernetes = ruleGroup('kubernetes', {
       labels: { component: 'kubernetes' },
       summary: 'Node not ready',
       description: 'Node {{ $labels.node }} is not ready',
+      tests: [
+        ruleTest({ name: 'a node not ready fires', input: [input(ksm.kube_node_status_condition, { node: 'node-1', condition: 'Ready', status: 'true' }, '0x60')], at: '10m', expect: [{ labels: { node: 'node-1', condition: 'Ready', status: 'true' }, value: 0 }] }),
+        ruleTest({ name: 'a ready node stays silent', input: [input(ksm.kube_node_status_condition, { node: 'node-1', condition: 'Ready', status: 'true' }, '1x60')], at: '10m', expect: [] }),
+      ],
     }),
     alert({
       name: 'HPAMaxedOut',
@@ -265,6 +293,26 @@ const kubernetes = ruleGroup('kubernetes', {
       labels: { component: 'kubernetes' },
       summary: 'HPA at maximum replicas',
       description: 'HPA {{ $labels.namespace }}/{{ $labels.horizontalpodautoscaler }} has reached max replicas',
+      tests: [
+        ruleTest({
+          name: 'an autoscaler at its maximum fires',
+          input: [
+            input(ksm.kube_horizontalpodautoscaler_status_current_replicas, { namespace: 'self-healing-platform', horizontalpodautoscaler: 'api' }, '5x80'),
+            input(ksm.kube_horizontalpodautoscaler_spec_max_replicas, { namespace: 'self-healing-platform', horizontalpodautoscaler: 'api' }, '5x80'),
+          ],
+          at: '15m',
+          expect: [{ labels: { namespace: 'self-healing-platform', horizontalpodautoscaler: 'api' }, value: 5 }],
+        }),
+        ruleTest({
+          name: 'an autoscaler below its maximum stays silent',
+          input: [
+            input(ksm.kube_horizontalpodautoscaler_status_current_replicas, { namespace: 'self-healing-platform', horizontalpodautoscaler: 'api' }, '3x80'),
+            input(ksm.kube_horizontalpodautoscaler_spec_max_replicas, { namespace: 'self-healing-platform', horizontalpodautoscaler: 'api' }, '5x80'),
+          ],
+          at: '15m',
+          expect: [],
+        }),
+      ],
     }),
   ],
 });

@@ -8,6 +8,7 @@ import { exporterRegistry } from './exporter.ts';
 import { withHeader } from './header.ts';
 import { modelJson } from './model-json.ts';
 import { ruleFiles } from './rules.ts';
+import { ruleTestFiles } from './rule-tests.ts';
 import { alertmanagerFiles } from './alertmanager.ts';
 import { blackboxFiles } from './blackbox.ts';
 import { kubernetesFiles } from './kubernetes/index.ts';
@@ -16,6 +17,7 @@ import { prometheusConfigFiles } from './prometheus-config.ts';
 export const emitters: Readonly<Record<string, Emitter>> = {
   model: modelJson,
   rules: ruleFiles,
+  ruleTests: ruleTestFiles,
   exporter: exporterRegistry,
   grafana: grafanaFiles,
   prometheusConfig: prometheusConfigFiles,

@@ -69,19 +69,21 @@ function thresholdTests(stack: Stack, index: SeriesIndex, group: RuleGroup, aler
   ];
 }
 
-/** A test written in the stack: scrape labels filled in, expected labels checked against what the expression returns. */
+/** A test written in the stack: scrape labels filled in, expected labels checked against what the expression returns.
+ *  A scrape label the result keeps and the test does not name takes the value the inputs carry. */
 function writtenTest(stack: Stack, index: SeriesIndex, alert: AlertRule, t: RuleTestCase, outputLabels: ReadonlySet<string> | undefined, path: readonly string[], issues: Issue[]): TestGroup {
-  const defaults = scrapeLabelsOf(stack);
+  const input = t.input.map((s) => withScrapeLabels(stack, index, s));
+  const carried = (l: string) => input.find((s) => l in s.labels)?.labels[l];
   const expected = t.expect.map((e) => {
     const unknown = outputLabels ? Object.keys(e.labels).filter((l) => !outputLabels.has(l)) : [];
     if (unknown.length) {
       issues.push(issue('rule-tests/unknown-label', t.source, path, `test "${t.name}" expects label ${unknown.join(', ')}, which the alert's expression does not return`,
         `expect only labels the expression keeps: ${[...(outputLabels ?? [])].sort().join(', ') || '(none)'}`));
     }
-    const fill = Object.fromEntries(targetLabels.filter((l) => outputLabels?.has(l) && !(l in e.labels)).map((l) => [l, defaults[l]]));
+    const fill = Object.fromEntries(targetLabels.filter((l) => outputLabels?.has(l) && !(l in e.labels) && carried(l) !== undefined).map((l) => [l, carried(l)!]));
     return firing(alert, { ...fill, ...e.labels }, e.value);
   });
-  return { name: `${alert.name}: ${t.name}`, input: t.input.map((s) => withScrapeLabels(stack, index, s)), alerts: [{ at: t.at, alert: alert.name, firing: expected }], samples: [] };
+  return { name: `${alert.name}: ${t.name}`, input, alerts: [{ at: t.at, alert: alert.name, firing: expected }], samples: [] };
 }
 
 /** All tests of one alert, or the issue saying why it has none. */

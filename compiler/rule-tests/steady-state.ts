@@ -12,6 +12,9 @@ export interface SteadySeries {
   /** A gauge's constant value, or a counter's increase per second (it starts at 0). */
   readonly kind: 'gauge' | 'counter';
   readonly value: number;
+  /** A gauge's value at the last sample only (at the evaluation time): a step that tells avg, max, min,
+   *  last and quantile over time apart. */
+  readonly last?: number;
 }
 
 export interface Sample {
@@ -65,7 +68,29 @@ function bucketQuantile(q: number, buckets: readonly { upper: number; count: num
   return bucketStart + (bucketEnd - bucketStart) * (rank / count);
 }
 
-const constantOverTime = new Set(['avg_over_time', 'min_over_time', 'max_over_time', 'last_over_time', 'quantile_over_time']);
+/** Prometheus' quantile(): linear interpolation between the two closest ranks. */
+function quantileOf(phi: number, values: readonly number[]): number {
+  if (values.length === 0 || Number.isNaN(phi)) return NaN;
+  if (phi < 0) return -Infinity;
+  if (phi > 1) return Infinity;
+  const sorted = [...values].sort((a, b) => a - b);
+  const n = sorted.length;
+  const rank = phi * (n - 1);
+  const lower = Math.max(0, Math.floor(rank));
+  const upper = Math.min(n - 1, lower + 1);
+  const weight = rank - Math.floor(rank);
+  return sorted[lower]! * (1 - weight) + sorted[upper]! * weight;
+}
+
+/** The *_over_time functions over a window of gauge samples, in Prometheus' order of operations. */
+const overTime: Readonly<Record<string, ((values: number[], phi: number) => number) | undefined>> = {
+  // Prometheus' incremental mean
+  avg_over_time: (xs) => xs.reduce((mean, x, i) => mean + (x / (i + 1) - mean / (i + 1)), 0),
+  min_over_time: (xs) => Math.min(...xs),
+  max_over_time: (xs) => Math.max(...xs),
+  last_over_time: (xs) => xs[xs.length - 1]!,
+  quantile_over_time: (xs, phi) => quantileOf(phi, xs),
+};
 const zeroOverTime = new Set(['stddev_over_time', 'stdvar_over_time']);
 
 export class SteadyState {
@@ -73,6 +98,8 @@ export class SteadyState {
     private readonly series: readonly SteadySeries[],
     /** Seconds since the first sample. */
     private readonly at: number,
+    /** Seconds between samples. */
+    private readonly interval: number,
   ) {}
 
   evaluate(n: Node): Value {
@@ -80,7 +107,7 @@ export class SteadyState {
       case 'number': return { type: 'scalar', value: n.value };
       case 'paren': return this.evaluate(n.expr);
       case 'unary': return this.map(this.evaluate(n.expr), (v) => -v);
-      case 'selector': return { type: 'vector', samples: this.select(n).map((s) => ({ labels: s.labels, value: s.kind === 'gauge' ? s.value : s.value * this.at })) };
+      case 'selector': return { type: 'vector', samples: this.select(n).map((s) => ({ labels: s.labels, value: s.kind === 'gauge' ? (s.last ?? s.value) : s.value * this.at })) };
       case 'call': return this.call(n);
       case 'aggregate': return this.aggregate(n);
       case 'binary': return this.binary(n);
@@ -114,10 +141,11 @@ export class SteadyState {
         return vec(series.map((s) => ({ labels: s.labels, value: s.value * seconds })));
       }
       case 'resets':
+        return vec(this.range(n.args[0]).series.map((s) => ({ labels: s.labels, value: 0 })));
       case 'deriv':
       case 'delta':
       case 'idelta':
-        return vec(this.range(n.args[0]).series.map((s) => ({ labels: s.labels, value: 0 })));
+        return vec(this.range(n.args[0]).series.map((s) => ({ labels: s.labels, value: s.last === undefined ? 0 : this.unsupported(`${n.fn}() of a changing gauge`) })));
       case 'histogram_quantile': return this.histogramQuantile(n);
       case 'vector': {
         const v = this.evaluate(n.args[0]!);
@@ -129,17 +157,27 @@ export class SteadyState {
       case 'ceil': return this.map(this.evaluate(n.args[0]!), Math.ceil);
       case 'floor': return this.map(this.evaluate(n.args[0]!), Math.floor);
       default:
-        if (constantOverTime.has(n.fn)) {
-          const arg = n.fn === 'quantile_over_time' ? n.args[1] : n.args[0];
-          return vec(this.range(arg).series.map((s) => ({ labels: s.labels, value: s.kind === 'gauge' ? s.value : this.unsupportedCounter(n.fn) })));
+        if (overTime[n.fn]) {
+          const phi = n.fn === 'quantile_over_time' ? this.evaluate(n.args[0]!) : undefined;
+          const { series, seconds } = this.range(n.fn === 'quantile_over_time' ? n.args[1] : n.args[0]);
+          return vec(series.map((s) => ({ labels: s.labels, value: overTime[n.fn]!(this.window(s, seconds, n.fn), phi?.type === 'scalar' ? phi.value : NaN) })));
         }
-        if (zeroOverTime.has(n.fn)) return vec(this.range(n.args[0]).series.map((s) => ({ labels: s.labels, value: 0 })));
+        if (zeroOverTime.has(n.fn)) {
+          return vec(this.range(n.args[0]).series.map((s) => ({ labels: s.labels, value: s.last === undefined ? 0 : this.unsupported(`${n.fn}() of a changing gauge`) })));
+        }
         throw new Unsupported(`${n.fn}()`);
     }
   }
 
-  private unsupportedCounter(fn: string): never {
-    throw new Unsupported(`${fn}() over a counter`);
+  /** A gauge's samples inside [at - seconds, at]: Prometheus 2.x range selectors include both ends. */
+  private window(s: SteadySeries, seconds: number, fn: string): number[] {
+    if (s.kind !== 'gauge') this.unsupported(`${fn}() over a counter`);
+    const count = Math.floor(seconds / this.interval) + 1;
+    return [...Array<number>(count - 1).fill(s.value), s.last ?? s.value];
+  }
+
+  private unsupported(what: string): never {
+    throw new Unsupported(what);
   }
 
   private histogramQuantile(n: Extract<Node, { type: 'call' }>): Value {

@@ -4,11 +4,22 @@
 
 export class UnrenderableTemplate extends Error {}
 
+/** Go rounds a value exactly halfway between two results to the even one; JavaScript rounds it up. */
+function halfEven(v: number, precision: number): number {
+  const exp = Math.floor(Math.log10(Math.abs(v)));
+  const scale = 10 ** (precision - 1 - exp);
+  const scaled = Math.abs(v) * scale;
+  if (Number.isInteger(scaled) || !Number.isInteger(scaled * 2)) return v;
+  const even = Math.floor(scaled) % 2 === 0 ? Math.floor(scaled) : Math.ceil(scaled);
+  return Math.sign(v) * (even / scale);
+}
+
 /** Go's `%.<precision>g`: shortest of %e and %f at that many significant digits, trailing zeros removed. */
 export function goG(v: number, precision: number): string {
   if (Number.isNaN(v)) return 'NaN';
   if (!Number.isFinite(v)) return v > 0 ? '+Inf' : '-Inf';
   if (v === 0) return '0';
+  v = halfEven(v, precision);
   const exp = Math.floor(Math.log10(Math.abs(Number(v.toPrecision(precision)))));
   if (exp < -4 || exp >= precision) {
     const [mantissa, e] = v.toExponential(precision - 1).split('e');

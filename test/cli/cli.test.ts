@@ -95,8 +95,9 @@ test('files the stack no longer produces are removed; files stackc did not write
   assert.is(run('--check').code, 1);
   const r = run();
   assert.is(r.code, 0, r.out);
-  assert.match(r.out, /1 removed/);
+  assert.match(r.out, /2 removed/);
   assert.not.ok(existsSync(join(scratch, 'out/demo/prometheus/recording-rules.yml')));
+  assert.not.ok(existsSync(join(scratch, 'out/demo/prometheus/tests/recording-rules.test.yml')));
   assert.is(readFileSync(join(scratch, 'out/demo/NOTES.md'), 'utf8'), 'mine');
 });
 

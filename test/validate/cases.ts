@@ -22,7 +22,8 @@ export function runCases(fileUrl: string, cases: readonly BadCase[]): void {
   const file = projectPath(fileUrl);
   for (const c of cases) {
     test(`${c.code}: ${c.name}`, () => {
-      const issues = issuesOf(c.stack());
+      // rules in these small stacks mostly have no tests; test coverage is only asserted where it is the subject
+      const issues = issuesOf(c.stack()).filter((i) => c.code.startsWith('rule-tests/') || !i.code.startsWith('rule-tests/'));
       const summary = issues.map((i) => `${i.code} @${i.where.line}: ${i.message}`).join('\n');
       assert.is(issues.length, 1, `expected exactly one issue (${c.code}), got:\n${summary}`);
       const issue = issues[0]!;

@@ -65,11 +65,13 @@ test('the corrected seed expressions are clean', async () => {
     record('job:x:hpa', promql`kube_horizontalpodautoscaler_status_current_replicas >= kube_horizontalpodautoscaler_spec_max_replicas`),
     record('job:x:replace', promql`label_replace(rate(requests_total[5m]), "path", "$1", "route", "(.*)")`),
   );
-  assert.equal(issuesOf(def).map((i) => `${i.code}: ${i.message}`), []);
+  // the checks under test here; whether stackc can derive rule tests for these is test/rule-tests' subject
+  const checked = (i: { code: string }) => !i.code.startsWith('rule-tests/');
+  assert.equal(issuesOf(def).filter(checked).map((i) => `${i.code}: ${i.message}`), []);
   const alerts = stack('bad', { namespace: 'bad', metrics: [requests], groups: [ruleGroup('g', { rules: [
     alert({ name: 'X', expr: promql`sum by (route) (rate(requests_total[5m])) > 1`, severity: 'warning', summary: 's', description: '{{ $labels.route }}' }),
   ] })] });
-  assert.equal(issuesOf(alerts), []);
+  assert.equal(issuesOf(alerts).filter(checked), []);
 });
 
 test.run();

@@ -1,0 +1,48 @@
+// prometheus/tests/*.test.yml: `promtool test rules` files for every alert and recording rule of the stack.
+import type { Stack } from '../model.ts';
+import { seriesText, type TestGroup } from '../rule-tests/cases.ts';
+import { stackTests } from '../rule-tests/index.ts';
+import { files, type Files } from './files.ts';
+import { alertsFile, recordingRulesFile } from './rules.ts';
+import { toYaml } from './yaml.ts';
+
+function testYaml(g: TestGroup, interval: string): Record<string, unknown> {
+  return {
+    name: g.name,
+    interval,
+    input_series: g.input.map((s) => ({ series: seriesText(s.name, s.labels), values: s.values })),
+    ...(g.alerts.length ? {
+      alert_rule_test: g.alerts.map((a) => ({
+        eval_time: a.at,
+        alertname: a.alert,
+        exp_alerts: a.firing.map((f) => ({ exp_labels: sorted(f.labels), exp_annotations: f.annotations })),
+      })),
+    } : {}),
+    ...(g.samples.length ? {
+      promql_expr_test: g.samples.map((s) => ({ expr: s.expr, eval_time: s.at, exp_samples: s.samples.map((x) => ({ labels: x.labels, value: x.value })) })),
+    } : {}),
+  };
+}
+
+function sorted(r: Readonly<Record<string, string>>): Record<string, string> {
+  return Object.fromEntries(Object.entries(r).sort(([a], [b]) => a.localeCompare(b)));
+}
+
+function testFile(ruleFile: string, groups: readonly TestGroup[], stack: Stack): string {
+  return toYaml({
+    rule_files: [`../${ruleFile.split('/').pop()}`],
+    evaluation_interval: stack.scrape.evaluationInterval,
+    tests: groups.map((g) => testYaml(g, stack.scrape.interval)),
+  });
+}
+
+export const alertTestsFile = 'prometheus/tests/alerts.test.yml';
+export const recordingTestsFile = 'prometheus/tests/recording-rules.test.yml';
+
+export function ruleTestFiles(stack: Stack, earlier: Files): Files {
+  const tests = stackTests(stack);
+  return files([
+    ...(earlier.has(alertsFile) && tests.alerts.length ? [[alertTestsFile, testFile(alertsFile, tests.alerts, stack)] as const] : []),
+    ...(earlier.has(recordingRulesFile) && tests.recordings.length ? [[recordingTestsFile, testFile(recordingRulesFile, tests.recordings, stack)] as const] : []),
+  ]);
+}

@@ -1,0 +1,63 @@
+// The template renderer and the steady-state evaluator against values Prometheus documents or computes.
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { parsePromQL } from '../../compiler/promql/ast.ts';
+import { goFloat, goG, renderAnnotation, UnrenderableTemplate } from '../../compiler/rule-tests/templates.ts';
+import { SteadyState, Unsupported, type SteadySeries } from '../../compiler/rule-tests/steady-state.ts';
+
+test('Go float formatting: %v and %.4g', () => {
+  assert.is(goFloat(85), '85');
+  assert.is(goFloat(0.15), '0.15');
+  assert.is(goFloat(1e-5), '1e-05');
+  assert.is(goFloat(1e21), '1e+21');
+  assert.is(goG(1234.5, 4), '1234');
+  assert.is(goG(12345, 4), '1.234e+04');
+  assert.is(goG(0.000012345, 4), '1.234e-05');
+  assert.is(goG(2.5, 4), '2.5');
+});
+
+test('annotations render like Prometheus templates', () => {
+  assert.is(renderAnnotation('CPU is {{ $value }}% on {{ $labels.pod }}', { pod: 'p-0' }, 95), 'CPU is 95% on p-0');
+  assert.is(renderAnnotation('{{ $value | humanizePercentage }}', {}, 0.575), '57.5%');
+  assert.is(renderAnnotation('{{ $value | humanizeDuration }}', {}, 1.4), '1.4s');
+  assert.is(renderAnnotation('{{ $value | humanizeDuration }}', {}, 90), '1m 30s');
+  assert.is(renderAnnotation('{{ $value | humanizeDuration }}', {}, 0.25), '250ms');
+  assert.is(renderAnnotation('{{ humanize $value }}', {}, 1234567), '1.235M');
+  assert.is(renderAnnotation('{{ .Labels.node }} {{ $labels.missing }}', { node: 'n1' }, 0), 'n1 <no value>');
+  assert.throws(() => renderAnnotation('{{ printf "%.2f" $value }}', {}, 1), (e: Error) => e instanceof UnrenderableTemplate);
+});
+
+const evaluate = (expr: string, series: SteadySeries[], at = 600) => {
+  const parsed = parsePromQL(expr);
+  if (!parsed.ok) throw new Error(parsed.problem.message);
+  return new SteadyState(series, at, 15).evaluate(parsed.ast);
+};
+const bucket = (le: string, perSecond: number): SteadySeries => ({ name: 'x_bucket', labels: { le }, kind: 'counter', value: perSecond });
+
+test('histogram_quantile interpolates inside the bucket, as Prometheus does', () => {
+  // cumulative rates 0, 4, 12, 16, 16 (+Inf): the median (rank 8) lies in (0.1, 0.2], halfway
+  const series = [bucket('0.05', 0), bucket('0.1', 4), bucket('0.2', 12), bucket('0.5', 16), bucket('+Inf', 16)];
+  const v = evaluate('histogram_quantile(0.5, sum by (le) (rate(x_bucket[5m])))', series);
+  assert.equal(v, { type: 'vector', samples: [{ labels: {}, value: 0.1 + (0.2 - 0.1) * (4 / 8) }] });
+  const top = evaluate('histogram_quantile(1, sum by (le) (rate(x_bucket[5m])))', series);
+  assert.equal(top, { type: 'vector', samples: [{ labels: {}, value: 0.5 }] });
+});
+
+test('over-time functions see the window, 2.x style (both ends included)', () => {
+  const g: SteadySeries[] = [{ name: 'g', labels: {}, kind: 'gauge', value: 0, last: 21 }];
+  const one = (expr: string) => { const v = evaluate(expr, g); return v.type === 'vector' ? v.samples[0]!.value : NaN; };
+  assert.is(one('avg_over_time(g[5m])'), 1);
+  assert.is(one('max_over_time(g[5m])'), 21);
+  assert.is(one('min_over_time(g[5m])'), 0);
+  assert.is(one('quantile_over_time(0.99, g[5m])'), 21 * (19.8 - 19));
+  assert.throws(() => evaluate('deriv(g[5m])', g), (e: Error) => e instanceof Unsupported);
+});
+
+test('vector matching pairs equal label sets and drops the rest', () => {
+  const s = (name: string, a: string, v: number): SteadySeries => ({ name, labels: { a }, kind: 'counter', value: v });
+  const v = evaluate('rate(ok_total[5m]) / rate(all_total[5m])', [s('ok_total', 'x', 1), s('all_total', 'x', 4), s('all_total', 'y', 2)]);
+  assert.equal(v, { type: 'vector', samples: [{ labels: { a: 'x' }, value: 0.25 }] });
+  assert.throws(() => evaluate('label_replace(rate(ok_total[5m]), "b", "$1", "a", "(.*)")', []), (e: Error) => e instanceof Unsupported);
+});
+
+test.run();
