@@ -88,7 +88,8 @@ export function applyPlan(root: string, plan: StackPlan): void {
     const target = join(absDir, path);
     mkdirSync(dirname(target), { recursive: true });
     const tmp = `${target}.stackc-tmp-${process.pid}`;
-    writeFileSync(tmp, plan.files.get(path)!);
+    // scripts stackc emits (deploy.sh) are run directly
+    writeFileSync(tmp, plan.files.get(path)!, { mode: path.endsWith('.sh') ? 0o755 : 0o644 });
     renameSync(tmp, target);
   }
   for (const path of plan.removed) {
