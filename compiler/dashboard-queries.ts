@@ -3,7 +3,7 @@
 import { formatDuration, parseDuration } from './duration.ts';
 import type { Dashboard, Panel, PanelQuery } from './model-dashboard.ts';
 import type { Stack } from './model.ts';
-import { parsePromQL, type Node } from './promql/ast.ts';
+import { parsePromQL, selectorsIn } from './promql/ast.ts';
 
 /** Template variables a dashboard defines when its queries use them; each selects label values of the stack's own targets. */
 export const dashboardVariables = ['namespace', 'pod', 'instance'] as const;
@@ -81,24 +81,12 @@ export function panelQueries(stack: Stack): PanelQueryRef[] {
     p.queries.map((q: PanelQuery) => ({ dashboard: d.uid, panel: p.title, refId: q.refId, expr: q.expr.text })))));
 }
 
-function namesIn(n: Node, out: Set<string>): Set<string> {
-  switch (n.type) {
-    case 'selector': if (n.name) out.add(n.name); break;
-    case 'matrix': namesIn(n.selector, out); break;
-    case 'subquery': case 'paren': case 'offset': case 'unary': namesIn(n.expr, out); break;
-    case 'call': case 'aggregate': n.args.forEach((a) => namesIn(a, out)); break;
-    case 'binary': namesIn(n.lhs, out); namesIn(n.rhs, out); break;
-    default: break;
-  }
-  return out;
-}
-
 /** The series names a panel shows: its subject and every series its queries select. */
 export function seriesShown(stack: Stack, p: Panel): Set<string> {
   const out = new Set<string>(p.series ? [p.series] : []);
   for (const q of p.queries) {
     const parsed = parsePromQL(checkableExpr(stack, q.expr.text));
-    if (parsed.ok) namesIn(parsed.ast, out);
+    if (parsed.ok) for (const { selector } of selectorsIn(parsed.ast)) if (selector.name) out.add(selector.name);
   }
   return out;
 }

@@ -1,6 +1,6 @@
 // alertmanager.yml: routes by severity, inhibition within threshold families, receivers whose credentials are
 // files mounted from Secrets. The local profile keeps routes and inhibitions and sends every receiver to one webhook.
-import { analyzeExpression, stackIndex } from '../promql/analyze.ts';
+import { stackIndex } from '../promql/analyze.ts';
 import type { Notifier, NotifierKind, Receiver } from '../model-deploy.ts';
 import type { AlertRule, Severity, Stack } from '../model.ts';
 import { severities } from '../model.ts';
@@ -56,7 +56,7 @@ export interface AlertFamily {
 /** Families with more than one level. A family whose labels cannot be inferred gets no inhibition: without
  *  `equal` labels a critical alert on one pod would silence warnings on every pod. */
 export function alertFamilies(stack: Stack): AlertFamily[] {
-  const { index } = stackIndex(stack, (r) => [stack.name, r.name]);
+  const { alerts: analysed } = stackIndex(stack);
   const bySeries = new Map<string, AlertRule[]>();
   for (const g of stack.ruleGroups) {
     for (const r of g.rules) {
@@ -65,7 +65,7 @@ export function alertFamilies(stack: Stack): AlertFamily[] {
   }
   return [...bySeries].flatMap(([series, alerts]) => {
     if (alerts.length < 2) return [];
-    const { value } = analyzeExpression(alerts[0]!.expr, index, stack, [stack.name, alerts[0]!.name]);
+    const value = analysed.get(alerts[0]!)?.value;
     if (!value?.labels) return [];
     return [{ series, alerts: new Map(alerts.map((a) => [a.severity, a.name])), labels: [...value.labels].sort() }];
   });

@@ -221,7 +221,7 @@ function providerYaml(stack: Stack): string {
 
 export function grafanaFiles(stack: Stack): Files {
   if (stack.dashboards.length === 0) return files([]);
-  const { index } = stackIndex(stack, (r) => [stack.name, `record ${r.name}`]);
+  const { index } = stackIndex(stack);
   return files([
     ...stack.dashboards.map((d) => [dashboardPath(d), stableJson(dashboardJson(stack, index, d))] as const),
     [datasourceFile, datasourceYaml(stack)],

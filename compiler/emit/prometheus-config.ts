@@ -4,7 +4,7 @@ import type { Stack } from '../model.ts';
 import { probeModule } from './blackbox.ts';
 import { files, type Files } from './files.ts';
 import { catalogs, names, ports, serviceAddress, usesCatalog } from './kubernetes/names.ts';
-import { ruleFiles } from './rules.ts';
+import { ruleFileGroups } from './rules.ts';
 import { toYaml } from './yaml.ts';
 
 export const prometheusFile = 'prometheus/prometheus.yml';
@@ -17,7 +17,7 @@ const inClusterTls = { tls_config: { ca_file: `${serviceAccountDir}/ca.crt` }, a
 
 /** rule_files entries: relative to the folder of prometheus.yml, where the ConfigMap mounts them too. */
 export function ruleFileNames(stack: Stack): string[] {
-  return [...ruleFiles(stack).keys()].map((path) => path.slice(path.lastIndexOf('/') + 1));
+  return [...ruleFileGroups(stack).keys()].map((path) => path.slice(path.lastIndexOf('/') + 1));
 }
 
 function global(stack: Stack): Json {

@@ -30,7 +30,7 @@ export function recordingRuleYaml(rule: RecordingRule): Record<string, unknown> 
   return { record: rule.name, expr: rule.expr.text, ...(Object.keys(rule.labels).length ? { labels: sortedRecord(rule.labels) } : {}) };
 }
 
-function groupYaml(g: RuleGroup): Record<string, unknown> {
+export function groupYaml(g: RuleGroup): Record<string, unknown> {
   return {
     name: g.name,
     interval: g.interval,
@@ -47,12 +47,17 @@ export function ruleFileYaml(groups: readonly RuleGroup[]): string {
   return toYaml({ groups: groups.map(groupYaml) });
 }
 
-/** The rule files a stack has, by path: Prometheus' rule_files and the ConfigMaps name exactly these. */
-export function ruleFiles(stack: Stack): Files {
+/** The groups of each rule file the stack has, by path, in file order. */
+export function ruleFileGroups(stack: Stack): ReadonlyMap<string, readonly RuleGroup[]> {
   const recording = stack.ruleGroups.filter(isRecordingGroup);
   const alerting = stack.ruleGroups.filter((g) => !isRecordingGroup(g));
-  return files([
-    ...(alerting.length ? [[alertsFile, ruleFileYaml(alerting)] as const] : []),
-    ...(recording.length ? [[recordingRulesFile, ruleFileYaml(recording)] as const] : []),
+  return new Map([
+    ...(alerting.length ? [[alertsFile, alerting] as const] : []),
+    ...(recording.length ? [[recordingRulesFile, recording] as const] : []),
   ]);
+}
+
+/** The rule files a stack has, by path: Prometheus' rule_files and the ConfigMaps name exactly these. */
+export function ruleFiles(stack: Stack): Files {
+  return files([...ruleFileGroups(stack)].map(([path, groups]) => [path, ruleFileYaml(groups)] as const));
 }

@@ -1,8 +1,8 @@
 // Parse + check of one expression, and the stack-wide series index including recording rules.
 import type { Issue } from '../issues.ts';
 import { parseDuration } from '../duration.ts';
-import type { Expression, RecordingRule, Stack } from '../model.ts';
-import { parsePromQL, type Node } from './ast.ts';
+import type { AlertRule, Expression, RecordingRule, Stack } from '../model.ts';
+import { parsePromQL, selectorsIn } from './ast.ts';
 import { ExpressionChecker, type Value } from './check.ts';
 import { baseIndex, type SeriesIndex } from './series-index.ts';
 
@@ -29,29 +29,25 @@ export function analyzeExpression(expr: Expression, index: SeriesIndex, stack: S
   return { value, issues };
 }
 
-function referencedNames(n: Node, out: Set<string>): Set<string> {
-  switch (n.type) {
-    case 'selector': if (n.name) out.add(n.name); break;
-    case 'matrix': referencedNames(n.selector, out); break;
-    case 'subquery': case 'paren': case 'offset': case 'unary': referencedNames(n.expr, out); break;
-    case 'call': case 'aggregate': n.args.forEach((a) => referencedNames(a, out)); break;
-    case 'binary': referencedNames(n.lhs, out); referencedNames(n.rhs, out); break;
-    default: break;
-  }
-  return out;
-}
-
 export interface StackIndex {
   readonly index: SeriesIndex;
   /** Each recording rule's expression, analysed while inferring its labels. */
   readonly recordings: ReadonlyMap<RecordingRule, Analysis>;
+  /** Each alert's expression, analysed against the full index. */
+  readonly alerts: ReadonlyMap<AlertRule, Analysis>;
 }
 
-/** The series index of a stack: own metrics, catalogs, and every recording rule with its inferred labels.
- *  Recording rules are inferred in dependency order, so a rule over another rule sees its labels. */
-export function stackIndex(stack: Stack, pathOf: (r: RecordingRule) => readonly string[]): StackIndex {
+const computed = new WeakMap<Stack, StackIndex>();
+
+/** The series index of a stack: own metrics, catalogs, and every recording rule with its inferred labels,
+ *  plus the analysis of every rule. Recording rules are inferred in dependency order, so a rule over another rule
+ *  sees its labels. Computed once per model (the model is immutable): validation and several emitters need it. */
+export function stackIndex(stack: Stack): StackIndex {
+  const known = computed.get(stack);
+  if (known) return known;
   const { series, forbidden } = baseIndex(stack);
   const index: SeriesIndex = { series, forbidden };
+  const pathOf = new Map(stack.ruleGroups.flatMap((g) => g.rules.map((r) => [r, [stack.name, g.name, `${r.kind === 'alert' ? 'alert' : 'record'} ${r.name}`]] as const)));
   const recordings = stack.ruleGroups.flatMap((g) => g.rules.filter((r): r is RecordingRule => r.kind === 'recording'));
   const byName = new Map(recordings.map((r) => [r.name, r]));
   const state = new Map<RecordingRule, 'visiting' | 'done'>();
@@ -62,8 +58,8 @@ export function stackIndex(stack: Stack, pathOf: (r: RecordingRule) => readonly 
     if (state.has(r)) return; // done, or a cycle: that rule keeps unknown labels; Prometheus evaluates it anyway
     state.set(r, 'visiting');
     const parsed = parsePromQL(r.expr.text);
-    if (parsed.ok) for (const dep of referencedNames(parsed.ast, new Set())) { const d = byName.get(dep); if (d) visit(d); }
-    const analysis = analyzeExpression(r.expr, index, stack, pathOf(r));
+    if (parsed.ok) for (const { selector } of selectorsIn(parsed.ast)) { const d = selector.name ? byName.get(selector.name) : undefined; if (d) visit(d); }
+    const analysis = analyzeExpression(r.expr, index, stack, pathOf.get(r)!);
     const { value } = analysis;
     analyses.set(r, analysis);
     series.set(r.name, entry(r, value?.labels ? new Set([...value.labels, ...Object.keys(r.labels)]) : undefined));
@@ -72,5 +68,9 @@ export function stackIndex(stack: Stack, pathOf: (r: RecordingRule) => readonly 
   // every name first, so references in any order resolve; then labels, dependencies before dependents
   for (const r of recordings) series.set(r.name, entry(r, undefined));
   for (const r of recordings) visit(r);
-  return { index, recordings: analyses };
+  const alerts = new Map(stack.ruleGroups.flatMap((g) => g.rules.filter((r): r is AlertRule => r.kind === 'alert'))
+    .map((a) => [a, analyzeExpression(a.expr, index, stack, pathOf.get(a)!)] as const));
+  const result = { index, recordings: analyses, alerts };
+  computed.set(stack, result);
+  return result;
 }

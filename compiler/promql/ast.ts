@@ -195,3 +195,15 @@ export function parsePromQL(src: string): ParseResult {
     return { ok: false, problem: { from: 0, to: src.length, message: (e as Error).message } };
   }
 }
+
+/** Every selector in an expression, in order, with the range of the range selector it stands in (if any). */
+export function selectorsIn(n: Node, range?: string): { readonly selector: Extract<Node, { type: 'selector' }>; readonly range: string | undefined }[] {
+  switch (n.type) {
+    case 'selector': return [{ selector: n, range }];
+    case 'matrix': return selectorsIn(n.selector, n.range);
+    case 'subquery': case 'paren': case 'offset': case 'unary': return selectorsIn(n.expr);
+    case 'call': case 'aggregate': return n.args.flatMap((a) => selectorsIn(a));
+    case 'binary': return [...selectorsIn(n.lhs), ...selectorsIn(n.rhs)];
+    default: return [];
+  }
+}

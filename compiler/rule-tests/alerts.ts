@@ -7,7 +7,7 @@ import type { AlertRule, RuleGroup, RuleTestCase, Stack, TestSeries, Threshold }
 import { targetLabels } from '../model.ts';
 import type { SeriesIndex } from '../promql/series-index.ts';
 import { unitRange } from '../validate/thresholds.ts';
-import { scrapeLabelsOf, type AlertCheck, type TestGroup } from './cases.ts';
+import { lookup, scrapeLabelsOf, type AlertCheck, type TestGroup } from './cases.ts';
 import { renderAnnotation, UnrenderableTemplate } from './templates.ts';
 
 function round4(v: number): number {
@@ -45,9 +45,8 @@ function samples(seconds: number, intervalSeconds: number): number {
 
 /** Tests for one threshold-derived alert. */
 function thresholdTests(stack: Stack, index: SeriesIndex, group: RuleGroup, alert: AlertRule): TestGroup[] {
-  const source = stack.metrics.find((m) => m.name === alert.threshold!.series)
-    ?? stack.ruleGroups.flatMap((g) => g.rules).find((r) => r.kind === 'recording' && r.name === alert.threshold!.series);
-  if (!source || source.kind === 'alert') return [];
+  const source = lookup(stack).metrics.get(alert.threshold!.series) ?? lookup(stack).recordings.get(alert.threshold!.series);
+  if (!source) return [];
   const t = source.thresholds.find((x) => x.severity === alert.threshold!.severity)!;
   const groupSeconds = (parseDuration(group.interval) ?? 30_000) / 1000;
   const forSeconds = (parseDuration(alert.for) ?? 0) / 1000;

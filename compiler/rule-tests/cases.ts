@@ -1,6 +1,6 @@
 // The rule tests of a stack, as plain data: what the emitter writes and what the coverage check counts.
 import type { Issue } from '../issues.ts';
-import type { RuleGroup, Stack, TestSeries } from '../model.ts';
+import type { HistogramMetric, Metric, RecordingRule, Stack, TestSeries } from '../model.ts';
 import type { TargetLabel } from '../model.ts';
 
 /** One `tests:` entry of a promtool test file: input series and what to expect at which times. */
@@ -43,8 +43,26 @@ export function scrapeLabelsOf(stack: Stack): Record<TargetLabel, string> {
   };
 }
 
-export function ruleGroupOf(stack: Stack, ruleName: string): RuleGroup | undefined {
-  return stack.ruleGroups.find((g) => g.rules.some((r) => r.name === ruleName));
+export interface Lookup {
+  readonly metrics: ReadonlyMap<string, Metric>;
+  /** Histograms by the name of their `_bucket` series. */
+  readonly bucketsOf: ReadonlyMap<string, HistogramMetric>;
+  readonly recordings: ReadonlyMap<string, RecordingRule>;
+}
+
+const lookups = new WeakMap<Stack, Lookup>();
+
+/** Metrics and recording rules by name, built once per model: tests look them up for every rule. */
+export function lookup(stack: Stack): Lookup {
+  const known = lookups.get(stack);
+  if (known) return known;
+  const result: Lookup = {
+    metrics: new Map(stack.metrics.map((m) => [m.name, m])),
+    bucketsOf: new Map(stack.metrics.filter((m): m is HistogramMetric => m.kind === 'histogram').map((m) => [`${m.name}_bucket`, m])),
+    recordings: new Map(stack.ruleGroups.flatMap((g) => g.rules).filter((r): r is RecordingRule => r.kind === 'recording').map((r) => [r.name, r])),
+  };
+  lookups.set(stack, result);
+  return result;
 }
 
 /** A selector for exp_samples / input_series: `name{a="x", b="y"}`, labels sorted. */

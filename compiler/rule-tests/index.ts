@@ -1,17 +1,20 @@
 // Every rule test of a stack: derived ones and those written in the stack, plus the issues of rules left untested.
 import type { Issue } from '../issues.ts';
 import type { Stack } from '../model.ts';
-import { analyzeExpression, stackIndex } from '../promql/analyze.ts';
-import { rulePath } from '../validate/context.ts';
+import { stackIndex } from '../promql/analyze.ts';
 import { alertTests } from './alerts.ts';
 import type { StackTests, TestGroup } from './cases.ts';
 import { isRecordingGroup } from '../emit/rules.ts';
 import { recordingTests } from './recordings.ts';
 
+const computed = new WeakMap<Stack, StackTests>();
+
+/** Computed once per model: the coverage check and the test-file emitter both need it. */
 export function stackTests(stack: Stack): StackTests {
+  const known = computed.get(stack);
+  if (known) return known;
   const issues: Issue[] = [];
-  const groupOf = new Map(stack.ruleGroups.flatMap((g) => g.rules.map((r) => [r, g] as const)));
-  const { index } = stackIndex(stack, (r) => rulePath(stack, groupOf.get(r)!, r));
+  const { index, alerts: analysed } = stackIndex(stack);
   const alerts: TestGroup[] = [];
   const recordings: TestGroup[] = [];
   for (const group of stack.ruleGroups) {
@@ -19,12 +22,14 @@ export function stackTests(stack: Stack): StackTests {
     const target = isRecordingGroup(group) ? recordings : alerts;
     for (const rule of group.rules) {
       if (rule.kind === 'alert') {
-        const output = analyzeExpression(rule.expr, index, stack, rulePath(stack, group, rule)).value?.labels;
+        const output = analysed.get(rule)?.value?.labels;
         alerts.push(...alertTests(stack, index, group, rule, output, issues));
       } else {
         target.push(...recordingTests(stack, index, group, rule, issues));
       }
     }
   }
-  return { alerts, recordings, issues };
+  const result = { alerts, recordings, issues };
+  computed.set(stack, result);
+  return result;
 }

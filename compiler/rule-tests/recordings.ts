@@ -2,29 +2,17 @@
 // steady-state evaluator predicts. promtool then checks the prediction against Prometheus' own engine.
 import { formatDuration, parseDuration } from '../duration.ts';
 import type { Issue } from '../issues.ts';
-import type { HistogramMetric, RecordingRule, RuleGroup, Stack, TestSeries } from '../model.ts';
+import type { RecordingRule, RuleGroup, Stack, TestSeries } from '../model.ts';
 import { targetLabels } from '../model.ts';
-import { parsePromQL, type Matcher, type Node } from '../promql/ast.ts';
+import { parsePromQL, selectorsIn, type Matcher } from '../promql/ast.ts';
 import type { SeriesIndex } from '../promql/series-index.ts';
 import { issue } from '../validate/context.ts';
 import { unitRange } from '../validate/thresholds.ts';
-import { scrapeLabelsOf, seriesText, type TestGroup } from './cases.ts';
+import { lookup, scrapeLabelsOf, seriesText, type TestGroup } from './cases.ts';
 import { withScrapeLabels } from './alerts.ts';
 import { SteadyState, Unsupported, type SteadySeries } from './steady-state.ts';
 
 interface Selected { readonly name: string; readonly matchers: readonly Matcher[] }
-
-function selectors(n: Node, out: Selected[] = [], ranges: number[] = []): { selected: Selected[]; ranges: number[] } {
-  switch (n.type) {
-    case 'selector': if (n.name) out.push({ name: n.name, matchers: n.matchers }); break;
-    case 'matrix': ranges.push(parseDuration(n.range) ?? 0); selectors(n.selector, out, ranges); break;
-    case 'subquery': case 'paren': case 'offset': case 'unary': selectors(n.expr, out, ranges); break;
-    case 'call': case 'aggregate': n.args.forEach((a) => selectors(a, out, ranges)); break;
-    case 'binary': selectors(n.lhs, out, ranges); selectors(n.rhs, out, ranges); break;
-    default: break;
-  }
-  return { selected: out, ranges };
-}
 
 /** A value for `label` that satisfies every matcher on it (trying the regex's own alternatives), or undefined. */
 function satisfying(label: string, matchers: readonly Matcher[], variant: number): string | undefined {
@@ -45,7 +33,7 @@ function satisfying(label: string, matchers: readonly Matcher[], variant: number
 function inputsFor(stack: Stack, index: SeriesIndex, s: Selected, nameIndex: number, step: boolean): SteadySeries[] {
   const info = index.series.get(s.name);
   if (!info?.labels) throw new Unsupported(`series ${s.name} without known labels`);
-  const histogram = stack.metrics.find((m): m is HistogramMetric => m.kind === 'histogram' && s.name === `${m.name}_bucket`);
+  const histogram = lookup(stack).bucketsOf.get(s.name);
   // own series carry the scrape labels of the local profile; a catalog series' labels are all its own
   const scraped = info.origin !== 'catalog' ? targetLabels.filter((l) => info.labels!.has(l)) : [];
   const free = [...info.labels].filter((l) => l !== 'le' && !(scraped as readonly string[]).includes(l));
@@ -73,7 +61,7 @@ function inputsFor(stack: Stack, index: SeriesIndex, s: Selected, nameIndex: num
     } else if (info.type === 'counter') {
       series.push({ name: s.name, labels, kind: 'counter', value: factor });
     } else {
-      const metric = stack.metrics.find((m) => m.name === s.name);
+      const metric = lookup(stack).metrics.get(s.name);
       const range = metric?.range ?? (metric ? unitRange(metric.unit) : undefined);
       const [lo, hi] = range && Number.isFinite(range[1]) ? range : [0, 100];
       if (step) series.push({ name: s.name, labels, kind: 'gauge', value: 0, last: 21 * factor });
@@ -102,7 +90,9 @@ function derived(stack: Stack, index: SeriesIndex, rule: RecordingRule): TestGro
 function derivedWith(stack: Stack, index: SeriesIndex, rule: RecordingRule, step: boolean): TestGroup {
   const parsed = parsePromQL(rule.expr.text);
   if (!parsed.ok) throw new Unsupported('an expression that does not parse');
-  const { selected, ranges } = selectors(parsed.ast);
+  const found = selectorsIn(parsed.ast);
+  const selected: Selected[] = found.flatMap(({ selector }) => (selector.name ? [{ name: selector.name, matchers: selector.matchers }] : []));
+  const ranges = found.map(({ range }) => (range ? parseDuration(range) ?? 0 : 0));
   if (selected.some((s) => index.series.get(s.name)?.origin === 'recording rule')) throw new Unsupported('rules over other recording rules');
   const names = [...new Set(selected.map((s) => s.name))];
   const steady = new Map<string, SteadySeries>();

@@ -96,7 +96,7 @@ function dashboardIssues(stack: Stack, index: SeriesIndex, d: Dashboard): Issue[
 
 export function checkDashboards(stack: Stack): Issue[] {
   if (stack.dashboards.length === 0) return [];
-  const { index } = stackIndex(stack, (r) => [stack.name, `record ${r.name}`]);
+  const { index } = stackIndex(stack);
   const out: Issue[] = [];
   const uids = new Map<string, Dashboard>();
   for (const d of stack.dashboards) {

@@ -1,5 +1,5 @@
 // Rules: every expression parses and type-checks; alert labels and annotation templates fit what the expression returns.
-import { analyzeExpression, stackIndex } from '../promql/analyze.ts';
+import { stackIndex } from '../promql/analyze.ts';
 import { parseDuration } from '../duration.ts';
 import type { Issue } from '../issues.ts';
 import type { AlertRule, RecordingRule, RuleGroup, Stack } from '../model.ts';
@@ -52,7 +52,7 @@ function resultIssues(stack: Stack, group: RuleGroup, rule: AlertRule | Recordin
 export function checkRules(stack: Stack): Issue[] {
   const rules = allRules(stack);
   const groupOf = new Map(rules.map(({ group, rule }) => [rule, group]));
-  const { index, recordings } = stackIndex(stack, (r) => rulePath(stack, groupOf.get(r)!, r));
+  const { recordings, alerts } = stackIndex(stack);
   const out: Issue[] = [];
   for (const group of stack.ruleGroups) {
     const ms = parseDuration(group.interval);
@@ -67,7 +67,7 @@ export function checkRules(stack: Stack): Issue[] {
       out.push(...(analysis?.issues ?? []), ...resultIssues(stack, group, rule, analysis?.value?.kind));
       continue;
     }
-    const { value, issues } = analyzeExpression(rule.expr, index, stack, rulePath(stack, group, rule));
+    const { value, issues } = alerts.get(rule)!;
     out.push(...issues, ...resultIssues(stack, group, rule, value?.kind));
     // label checks need a trustworthy label set: skip them when the expression itself is wrong
     out.push(...alertIssues(stack, group, rule, issues.length === 0 ? value?.labels : undefined));

@@ -32,7 +32,7 @@ export function manifestFiles(stack: Stack, earlier: Files): [string, Manifest[]
 }
 
 export function operatorFiles(stack: Stack, earlier: Files): [string, Manifest[]][] {
-  return [['10-prometheus-rule.yaml', [prometheusRule(stack, earlier)]], ['20-pod-monitor.yaml', [podMonitor(stack)]]];
+  return [['10-prometheus-rule.yaml', [prometheusRule(stack)]], ['20-pod-monitor.yaml', [podMonitor(stack)]]];
 }
 
 export function kubernetesFiles(stack: Stack, earlier: Files): Files {

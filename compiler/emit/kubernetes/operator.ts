@@ -1,23 +1,17 @@
 // Prometheus Operator output (kube-prometheus): PrometheusRule and PodMonitor instead of raw ConfigMaps, for
 // clusters whose Prometheus is managed by the operator (and scaled by it, Thanos or Mimir).
-// The rule groups are parsed from the generated rule files, so they are those files' content, not a re-derivation.
-import { parse } from 'yaml';
+// The rule groups are built by the same function that writes the rule files, so they are those files' content.
 import type { Stack } from '../../model.ts';
-import { alertsFile, recordingRulesFile } from '../rules.ts';
+import { groupYaml, ruleFileGroups } from '../rules.ts';
 import { labelsOf, type Manifest } from './workload.ts';
 
 export const operatorDir = 'kubernetes/operator/';
 
-function groupsOf(earlier: ReadonlyMap<string, string>, path: string): unknown[] {
-  const text = earlier.get(path);
-  return text === undefined ? [] : ((parse(text) as { groups: unknown[] }).groups);
-}
-
-export function prometheusRule(stack: Stack, earlier: ReadonlyMap<string, string>): Manifest {
+export function prometheusRule(stack: Stack): Manifest {
   return {
     apiVersion: 'monitoring.coreos.com/v1', kind: 'PrometheusRule',
     metadata: { name: `${stack.name}-rules`, namespace: stack.monitoringNamespace, labels: { ...labelsOf(stack, stack.name), ...stack.deploy.operator.ruleLabels } },
-    spec: { groups: [...groupsOf(earlier, alertsFile), ...groupsOf(earlier, recordingRulesFile)] },
+    spec: { groups: [...ruleFileGroups(stack).values()].flat().map(groupYaml) },
   };
 }
 

@@ -5,7 +5,6 @@ import { createSelfMetrics } from '../../../exporter/self-metrics.ts';
 import type { MetricSpec } from '../../../exporter/spec.ts';
 import type { StackMetrics } from '../../../exporter/stack-metrics.ts';
 import { LabelledCounter, LabelledGauge, LabelledHistogram, PlainGauge } from '../../../exporter/typed.ts';
-
 /** Where Prometheus scrapes this stack's exporter. */
 export const scrape = { port: 9464, metricsPath: '/metrics' } as const;
 /** Each metric as the stack declares it: the runtime derives the health score and the simulation from these. */
