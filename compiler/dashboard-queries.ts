@@ -81,7 +81,8 @@ export function panelQueries(stack: Stack): PanelQueryRef[] {
     p.queries.map((q: PanelQuery) => ({ dashboard: d.uid, panel: p.title, refId: q.refId, expr: q.expr.text })))));
 }
 
-function namesIn(n: Node, out: Set<string>): Set<string> {
+/** The series names an expression selects, added to `out`. */
+export function namesIn(n: Node, out: Set<string> = new Set()): Set<string> {
   switch (n.type) {
     case 'selector': if (n.name) out.add(n.name); break;
     case 'matrix': namesIn(n.selector, out); break;
