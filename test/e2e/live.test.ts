@@ -45,9 +45,10 @@ function running(): Live {
   return live;
 }
 
-/** A step of the run: any failure keeps the logs. */
+/** A step of the run: any failure keeps the logs, and the steps after it fail at once instead of waiting. */
 function step(name: string, body: (l: Live) => Promise<void>): void {
   test(name, async () => {
+    if (failed) throw new Error('not run: an earlier step failed');
     try {
       await body(running());
     } catch (e) {
@@ -62,7 +63,10 @@ async function stopEverything(): Promise<void> {
 }
 
 const onInterrupt = () => {
-  void stopEverything().finally(() => process.exit(130));
+  void stopEverything().finally(() => {
+    if (parts.dir) console.error(`\n  interrupted; e2e logs kept in ${join(parts.dir, 'logs')}`);
+    process.exit(130);
+  });
 };
 process.once('SIGINT', onInterrupt);
 
