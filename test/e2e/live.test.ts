@@ -115,7 +115,8 @@ step('every alert that can fire within the run reaches firing, with its labels a
     return plan.expected.every((rule) => active.some((a) => a.labels.alertname === rule.name)) ? active : undefined;
   }, { timeoutMs: 150_000, intervalMs: 2000, watch: [engines.prometheus] }).catch(async (e: Error) => {
     const active = await api.alerts(engines.prometheusUrl).catch(() => []);
-    throw new Error(`${e.message}; active now: ${active.map((a) => `${a.labels.alertname} (${a.state})`).join(', ') || 'none'}`);
+    const missing = plan.expected.filter((rule) => !active.some((a) => a.state === 'firing' && a.labels.alertname === rule.name)).map((r) => r.name);
+    throw new Error(`${e.message}; not firing: ${missing.join(', ')}; active now: ${active.map((a) => `${a.labels.alertname} (${a.state})`).join(', ') || 'none'}`);
   });
   log(`firing: ${[...new Set(firing.map((a) => a.labels.alertname))].sort().join(', ')}`);
   for (const rule of plan.expected) {
