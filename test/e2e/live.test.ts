@@ -24,7 +24,7 @@ const inhibited = inhibitedAlerts(stack, plan.expected);
 const resolving = resolvingAlerts(plan.expected, uptime.name);
 const panels = panelPlan(stack);
 
-const started = Date.now();
+let started = Date.now();
 const elapsed = () => `${((Date.now() - started) / 1000).toFixed(0)}s`;
 const log = (message: string) => console.log(`  [e2e ${elapsed()}] ${message}`);
 
@@ -71,6 +71,7 @@ const onInterrupt = () => {
 process.once('SIGINT', onInterrupt);
 
 test('starts the exporter, Alertmanager and Prometheus on free loopback ports; every scrape target is up', async () => {
+  started = Date.now();
   try {
     const binaries = { prometheus: requireTool('prometheus', 'prometheus'), alertmanager: requireTool('prometheus-alertmanager', 'prometheus-alertmanager') };
     const dir = (parts.dir = mkdtempSync(join(tmpdir(), 'stackc-e2e-')));
@@ -113,7 +114,7 @@ step('every alert that can fire within the run reaches firing, with its labels a
   const firing = await waitFor('every expected alert firing', async () => {
     const active = (await api.alerts(engines.prometheusUrl)).filter((a) => a.state === 'firing');
     return plan.expected.every((rule) => active.some((a) => a.labels.alertname === rule.name)) ? active : undefined;
-  }, { timeoutMs: 150_000, intervalMs: 2000, watch: [engines.prometheus] }).catch(async (e: Error) => {
+  }, { timeoutMs: 150_000, intervalMs: 1000, watch: [engines.prometheus] }).catch(async (e: Error) => {
     const active = await api.alerts(engines.prometheusUrl).catch(() => []);
     const missing = plan.expected.filter((rule) => !active.some((a) => a.state === 'firing' && a.labels.alertname === rule.name)).map((r) => r.name);
     throw new Error(`${e.message}; not firing: ${missing.join(', ')}; active now: ${active.map((a) => `${a.labels.alertname} (${a.state})`).join(', ') || 'none'}`);
