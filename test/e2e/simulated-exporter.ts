@@ -23,7 +23,6 @@ export async function startSimulatedExporter(first: Phase): Promise<SimulatedExp
     healthScore: m.systemHealthScore,
     uptime: m.systemUptimeSeconds,
     requests: { counter: m.requestsTotal, duration: m.requestDurationSeconds, routes: simulatedRoutes },
-    log: () => undefined,
   });
   const { url } = await exporter.listen(0, '127.0.0.1');
   const hold = (phase: Phase) => startSimulation({ stack, tracker: exporter.requests!, schedule: parseSchedule(`${phase}:1h`) });
