@@ -6,8 +6,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 need=()
-command -v promtool >/dev/null 2>&1 || need+=(prometheus)
-command -v amtool >/dev/null 2>&1 || need+=(prometheus-alertmanager)
+# the live tests (test/e2e, test/up) run the servers themselves, not only the command-line checkers
+{ command -v promtool && command -v prometheus; } >/dev/null 2>&1 || need+=(prometheus)
+{ command -v amtool && command -v prometheus-alertmanager; } >/dev/null 2>&1 || need+=(prometheus-alertmanager)
 if [ "${#need[@]}" -gt 0 ]; then
   sudo=""
   [ "$(id -u)" = 0 ] || sudo="sudo"

@@ -207,3 +207,8 @@ export function selectorsIn(n: Node, range?: string): { readonly selector: Extra
     default: return [];
   }
 }
+
+/** The series names an expression selects. */
+export function seriesNamesIn(n: Node): Set<string> {
+  return new Set(selectorsIn(n).flatMap(({ selector }) => (selector.name ? [selector.name] : [])));
+}

@@ -1,0 +1,191 @@
+// `npm run up`: the platform stack on this machine. Compiles, then starts the exporter with its simulated workload,
+// Alertmanager and Prometheus on loopback with the compiled local profile, prints where to look, prints each
+// notification Alertmanager sends, and stops everything on Ctrl-C. The only process.exit of scripts/.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { prometheusLocalFile, ruleFileNames } from '../compiler/emit/prometheus-config.ts';
+import { ports as defaultPorts } from '../compiler/emit/kubernetes/names.ts';
+import { executableExpr, panelQueries } from '../compiler/dashboard-queries.ts';
+import { parsePromQL, seriesNamesIn } from '../compiler/promql/ast.ts';
+import type { Stack } from '../compiler/model.ts';
+import { toModel } from '../dsl/to-model.ts';
+import { defaultSchedule, parseSchedule } from '../exporter/schedule.ts';
+import platform from '../stacks/platform.ts';
+import { findEngines } from './local/binaries.ts';
+import { startEngines, type Engines } from './local/engines.ts';
+import { portOrFree } from './local/ports.ts';
+import { ProcessGroup, waitForHttp, type Running } from './local/processes.ts';
+import { startWebhook, type Notification } from './local/webhook.ts';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+/** Where the local profile's webhook listens when the port is free (Alertmanager's own default is 9093). */
+const defaultWebhookPort = 9095;
+
+const usage = `Usage: npm run up [-- --schedule S]
+
+Compiles stacks/platform.ts, then runs on 127.0.0.1: the platform's exporter with a simulated workload,
+Alertmanager and Prometheus with the compiled local profile (same rules, routes and inhibitions as the cluster),
+and a webhook that prints every notification. Usual ports when free (9464, 9090, 9093, 9095), free ones otherwise.
+Ctrl-C stops everything and removes the temporary folder (configs, data, logs).
+
+Options:
+  --schedule S   the simulation's phases, repeated (default: ${defaultSchedule})
+  -h, --help     show this help
+
+Needs prometheus and prometheus-alertmanager: sudo apt-get install -y prometheus prometheus-alertmanager`;
+
+function describeNotification(n: Notification): string {
+  return n.alerts.map((a) => {
+    const where = a.labels.pod ?? Object.entries(a.labels).filter(([k]) => !['alertname', 'severity', 'component', 'namespace', 'cluster', 'environment'].includes(k)).map(([k, v]) => `${k}=${v}`).join(' ');
+    return `alertmanager → ${n.receiver}: ${a.status.toUpperCase()} ${a.labels.alertname} (${a.labels.severity}${where ? `, ${where}` : ''}) ${a.annotations.summary ?? ''}`;
+  }).join('\n');
+}
+
+/** The first query of the dashboard's first few panels that can have data here, to paste into the graph page. */
+function sampleQueries(stack: Stack): string[] {
+  const clusterOnly = new Set(stack.externalMetrics.filter((e) => e.catalog !== 'prometheus').map((e) => e.name));
+  const runsHere = (expr: string) => {
+    const parsed = parsePromQL(expr);
+    return parsed.ok && ![...seriesNamesIn(parsed.ast)].some((n) => clusterOnly.has(n));
+  };
+  return panelQueries(stack)
+    .filter((q) => q.refId === 'A')
+    .map((q) => ({ panel: q.panel, expr: executableExpr(q.expr) }))
+    .filter((q) => runsHere(q.expr))
+    .slice(0, 5)
+    .map((q) => `      ${q.panel.padEnd(22)} ${q.expr}`);
+}
+
+function banner(stack: Stack, exporterUrl: string, engines: Engines, webhookUrl: string, schedule: string, dir: string): string {
+  const p = engines.prometheusUrl;
+  return [
+    '',
+    `stackc: the ${stack.name} stack is up on this machine. Ctrl-C stops everything.`,
+    '',
+    `  Exporter       ${exporterUrl}/metrics`,
+    `                 simulated workload, repeating: ${schedule}`,
+    `  Prometheus     ${p}`,
+    `    targets      ${p}/targets      the exporter is UP after the first scrape (${stack.scrape.interval})`,
+    `    alerts       ${p}/alerts       pending, then firing as the phases cross each threshold`,
+    `    rules        ${p}/rules        the compiled alerts.yml and recording-rules.yml`,
+    `    graph        ${p}/graph      try the dashboard's own queries:`,
+    ...sampleQueries(stack),
+    `  Alertmanager   ${engines.alertmanagerUrl}    grouped, routed by severity, inhibited; notifications print below`,
+    `  Webhook        ${webhookUrl}`,
+    `  Dashboards     ${join('out', stack.name, 'grafana', 'dashboards')}/ (import into a Grafana whose Prometheus data source is ${p})`,
+    `  Files          ${dir} (configs, data, logs; removed on exit)`,
+    '',
+  ].join('\n');
+}
+
+/** The compiled rule files, read from out/<stack>/ as `npm run compile` wrote them. */
+function compiledRules(stack: Stack): Map<string, string> {
+  const folder = prometheusLocalFile.slice(0, prometheusLocalFile.lastIndexOf('/'));
+  return new Map(ruleFileNames(stack).map((name) => [`${folder}/${name}`, readFileSync(join(root, 'out', stack.name, folder, name), 'utf8')]));
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  let values;
+  try {
+    values = parseArgs({ args: [...argv], options: { schedule: { type: 'string' }, help: { type: 'boolean', short: 'h' } } }).values;
+  } catch (e) {
+    console.error(`${(e as Error).message}\n\n${usage}`);
+    return 2;
+  }
+  if (values.help) {
+    console.log(usage);
+    return 0;
+  }
+  const schedule = values.schedule ?? defaultSchedule;
+  try {
+    parseSchedule(schedule);
+  } catch (e) {
+    console.error((e as Error).message);
+    return 2;
+  }
+  let binaries;
+  try {
+    binaries = findEngines();
+  } catch (e) {
+    console.error(`npm run up needs Prometheus and Alertmanager from Debian's packages.\n${(e as Error).message}`);
+    return 1;
+  }
+
+  const compile = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'compiler/cli.ts'), platform.name], { cwd: root, stdio: 'inherit' });
+  if (compile.status !== 0) {
+    console.error('npm run up: the stack did not compile; fix the issues above and run it again.');
+    return 1;
+  }
+  const stack = toModel(platform);
+
+  const dir = mkdtempSync(join(tmpdir(), 'stackc-up-'));
+  mkdirSync(join(dir, 'logs'));
+  const processes = new ProcessGroup(join(dir, 'logs'));
+  let stopping = false;
+  let done: (code: number) => void = () => undefined;
+  const finished = new Promise<number>((r) => (done = r));
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: stopping the exporter, Prometheus and Alertmanager…`);
+    done(0);
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  /** A child that ends on its own: Ctrl-C reaches the children too, so wait a moment for our own signal first. */
+  const watchExit = (r: Running) => r.exited.then((how) => setTimeout(() => {
+    if (stopping) return;
+    stopping = true;
+    console.error(`\n${r.name} exited (${how}); its log: ${r.logFile}`);
+    done(1);
+  }, 500));
+
+  let webhook;
+  let code = 1;
+  try {
+    const ports = {
+      exporter: await portOrFree(stack.scrape.port),
+      prometheus: await portOrFree(defaultPorts.prometheus),
+      alertmanager: await portOrFree(defaultPorts.alertmanager),
+      webhook: await portOrFree(defaultWebhookPort),
+    };
+    webhook = await startWebhook(ports.webhook, (n) => console.log(describeNotification(n)));
+    const exporter = processes.start('exporter', process.execPath,
+      ['--import', 'tsx', join(root, 'exporter/main.ts'), '--simulate', '--repeat', '--schedule', schedule, '--port', String(ports.exporter)],
+      { cwd: root, onLine: (line) => line.startsWith('simulation:') && console.log(`exporter: ${line}`) });
+    const exporterUrl = `http://127.0.0.1:${ports.exporter}`;
+    await waitForHttp(`${exporterUrl}/healthz`, 30_000, [exporter]);
+    const engines = await startEngines({
+      stack, compiled: compiledRules(stack), exporterTargets: [`127.0.0.1:${ports.exporter}`],
+      ports, webhookUrl: webhook.url, binaries, dir, processes,
+    });
+    for (const r of [exporter, engines.prometheus, engines.alertmanager]) void watchExit(r);
+    console.log(banner(stack, exporterUrl, engines, webhook.url, schedule, dir));
+    code = await finished;
+  } catch (e) {
+    console.error(`npm run up: ${(e as Error).message}\nlogs: ${join(dir, 'logs')}`);
+    code = 1;
+  } finally {
+    await processes.stopAll();
+    await webhook?.close();
+  }
+  if (code === 0) {
+    rmSync(dir, { recursive: true, force: true });
+    console.log('stopped; temporary files removed');
+  } else {
+    console.error(`stopped; logs kept in ${join(dir, 'logs')}`);
+  }
+  return code;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    console.error(e instanceof Error ? (e.stack ?? e.message) : String(e));
+    process.exit(1);
+  },
+);
