@@ -1,6 +1,6 @@
 // deploy.sh against a fake kubectl on PATH that logs its calls: the failure paths and the apply order.
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { test } from 'uvu';
@@ -13,10 +13,12 @@ const out = emitStack(toModel(platform));
 const dir = mkdtempSync(join(tmpdir(), 'stackc-deploy-sh-'));
 for (const [path, content] of out) { mkdirSync(dirname(join(dir, path)), { recursive: true }); writeFileSync(join(dir, path), content); }
 const script = join(dir, 'kubernetes/deploy.sh');
+// everything this file makes lives under dir, removed when the suite ends
+test.after(() => rmSync(dir, { recursive: true, force: true }));
 
 /** A kubectl that logs argv; `cluster-info` and `get secret <name>` fail as the scenario says. */
 function fakeKubectl(o: { reachable: boolean; secrets: readonly string[]; rolloutFails?: boolean }): { bin: string; log: string } {
-  const bin = mkdtempSync(join(tmpdir(), 'fake-kubectl-'));
+  const bin = mkdtempSync(join(dir, 'fake-kubectl-'));
   const log = join(bin, 'calls.log');
   writeFileSync(join(bin, 'kubectl'), `#!/bin/sh
 echo "$*" >> '${log}'
@@ -45,7 +47,7 @@ const allSecrets = ['grafana-admin', 'alertmanager-pagerduty', 'alertmanager-sla
 const systemPath = '/usr/bin:/bin';
 
 test('fails clearly when kubectl is missing', () => {
-  const empty = mkdtempSync(join(tmpdir(), 'no-kubectl-'));
+  const empty = mkdtempSync(join(dir, 'no-kubectl-'));
   for (const tool of ['dirname', 'bash']) { try { execFileSync('ln', ['-s', execFileSync('sh', ['-c', `command -v ${tool}`], { encoding: 'utf8' }).trim(), join(empty, tool)]); } catch { /* present */ } }
   const r = run([], empty);
   assert.is(r.code, 1);

@@ -1,6 +1,6 @@
 // The real judges: amtool on both Alertmanager files, promtool on the local profile with its rule files resolved.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { test } from 'uvu';
@@ -17,6 +17,7 @@ const model = toModel(platform);
 const out = emitStack(model);
 const dir = mkdtempSync(join(tmpdir(), 'stackc-deploy-'));
 for (const [path, content] of out) { mkdirSync(dirname(join(dir, path)), { recursive: true }); writeFileSync(join(dir, path), content); }
+test.after(() => rmSync(dir, { recursive: true, force: true }));
 
 function run(tool: string, args: string[]): { ok: boolean; output: string } {
   try { return { ok: true, output: execFileSync(tool, args, { encoding: 'utf8', stdio: 'pipe' }) }; } catch (e) {
