@@ -22,5 +22,9 @@ export function handwrittenRegistry() {
     ['system_uptime_seconds', 'System uptime in seconds'],
   ] as const;
   for (const [name, help] of gauges) new Gauge({ name, help, registers });
+  // the generated registry also exposes the exporter's two self-metrics: the same families here keep the comparison
+  // about the code path, not about two extra HELP/TYPE blocks
+  new Counter({ name: 'stackc_exporter_cardinality_dropped_total', help: 'Updates dropped because the metric already holds its cardinality limit of label sets', labelNames: ['metric'], registers });
+  new Counter({ name: 'stackc_exporter_collector_errors_total', help: 'Errors thrown by a collector run before a scrape; the scrape still answers', labelNames: ['collector'], registers });
   return { registry, requestsTotal };
 }
