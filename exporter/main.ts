@@ -1,10 +1,10 @@
 // `npm run exporter -- [--simulate] [--port N] [--host H] [--schedule …] [--repeat]`: serves the platform stack's
 // exporter. The only process.exit of the runtime. stdout carries one line, `listening on <url>`; logs go to stderr.
 import { parseArgs } from 'node:util';
-import { createMetrics, scrape } from '../out/platform/exporter/registry.gen.ts';
-import { createExporter } from './server.ts';
+import { scrape } from '../out/platform/exporter/registry.gen.ts';
+import { createPlatformExporter } from './platform.ts';
 import { defaultSchedule, parseSchedule } from './schedule.ts';
-import { simulatedRoutes, startSimulation, type Simulation } from './simulate.ts';
+import { startSimulation, type Simulation } from './simulate.ts';
 
 const usage = `Usage: npm run exporter -- [options]
 
@@ -52,15 +52,7 @@ async function main(argv: readonly string[]): Promise<number> {
     return 2;
   }
 
-  const stack = createMetrics();
-  const m = stack.metrics;
-  const exporter = createExporter({
-    stack,
-    metricsPath: scrape.metricsPath,
-    healthScore: m.systemHealthScore,
-    uptime: m.systemUptimeSeconds,
-    requests: { counter: m.requestsTotal, duration: m.requestDurationSeconds, routes: simulatedRoutes },
-  });
+  const { stack, exporter } = createPlatformExporter();
   const { url } = await exporter.listen(port, values.host ?? '127.0.0.1');
   console.log(`listening on ${url}`);
 
