@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { projectRoot } from '../dsl/source.ts';
 import { compileStacks, loadStacks } from './compile.ts';
 import { CompileError, formatIssues, type Issue } from './issues.ts';
-import { applyPlan, describeStale, isCurrent, planOutput } from './output.ts';
+import { applyPlans, describeStale, isCurrent, planOutput } from './output.ts';
 
 const usage = `Usage: npm run compile -- [options] [stack ...]
 
@@ -73,8 +73,8 @@ async function main(argv: readonly string[]): Promise<number> {
       console.log(`\nout/ does not match the stacks. Run \`npm run compile\` and commit the result.`);
       return 1;
     }
+    applyPlans(root, plans);
     for (const p of plans) {
-      applyPlan(root, p);
       console.log(`✔ ${p.dir}: ${p.added.length} added, ${p.changed.length} changed, ${p.removed.length} removed, ${p.unchanged.length} unchanged`);
     }
     return 0;
@@ -82,6 +82,10 @@ async function main(argv: readonly string[]): Promise<number> {
     if (e instanceof CompileError) {
       console.error(formatIssues(e.issues));
       return 1;
+    }
+    if ((e as NodeJS.ErrnoException).code && (e as NodeJS.ErrnoException).syscall) {
+      console.error(`stackc could not write ${outDir}/: ${(e as Error).message}\nNothing in ${outDir}/ was changed.`);
+      return 2;
     }
     throw e;
   }

@@ -1,6 +1,6 @@
 // The only place that touches out/: plans what a compile changes, writes it, or reports it for --check.
 // Only files stackc generated (listed in the stack's manifest) are ever replaced or removed.
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import type { CompiledStack } from './compile.ts';
@@ -81,20 +81,34 @@ function removeEmptyParents(dir: string, stop: string): void {
   }
 }
 
-/** Writes each new or changed file through a temporary file and a rename, then removes stale generated files. */
-export function applyPlan(root: string, plan: StackPlan): void {
-  const absDir = join(root, plan.dir);
-  for (const path of [...plan.added, ...plan.changed]) {
-    const target = join(absDir, path);
-    mkdirSync(dirname(target), { recursive: true });
-    const tmp = `${target}.stackc-tmp-${process.pid}`;
-    // scripts stackc emits (deploy.sh) are run directly
-    writeFileSync(tmp, plan.files.get(path)!, { mode: path.endsWith('.sh') ? 0o755 : 0o644 });
-    renameSync(tmp, target);
+/** Writes every new or changed file of every stack to a temporary file first; only when all of them are written are
+ *  they renamed into place (a rename does not fail half-way), then stale generated files are removed. A failure while
+ *  writing (a full disk) removes the temporary files and leaves out/ as it was. */
+export function applyPlans(root: string, plans: readonly StackPlan[]): void {
+  const staged: { tmp: string; target: string }[] = [];
+  try {
+    for (const plan of plans) {
+      const absDir = join(root, plan.dir);
+      for (const path of [...plan.added, ...plan.changed]) {
+        const target = join(absDir, path);
+        mkdirSync(dirname(target), { recursive: true });
+        const tmp = `${target}.stackc-tmp-${process.pid}`;
+        // scripts stackc emits (deploy.sh) are run directly
+        writeFileSync(tmp, plan.files.get(path)!, { mode: path.endsWith('.sh') ? 0o755 : 0o644 });
+        staged.push({ tmp, target });
+      }
+    }
+  } catch (e) {
+    for (const { tmp } of staged) rmSync(tmp, { force: true });
+    throw e;
   }
-  for (const path of plan.removed) {
-    unlinkSync(join(absDir, path));
-    removeEmptyParents(dirname(join(absDir, path)), absDir);
+  for (const { tmp, target } of staged) renameSync(tmp, target);
+  for (const plan of plans) {
+    const absDir = join(root, plan.dir);
+    for (const path of plan.removed) {
+      unlinkSync(join(absDir, path));
+      removeEmptyParents(dirname(join(absDir, path)), absDir);
+    }
   }
 }
 

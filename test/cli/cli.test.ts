@@ -101,6 +101,22 @@ test('files the stack no longer produces are removed; files stackc did not write
   assert.is(readFileSync(join(scratch, 'out/demo/NOTES.md'), 'utf8'), 'mine');
 });
 
+test('a write that fails part-way changes nothing in out/', () => {
+  writeStack('demo', good(80));
+  assert.is(run().code, 0);
+  const alerts = readFileSync(join(scratch, 'out/demo/prometheus/alerts.yml'), 'utf8');
+  // a file where the tests folder must be: writing the rule tests fails after other files were written
+  rmSync(join(scratch, 'out/demo/prometheus/tests'), { recursive: true });
+  writeFileSync(join(scratch, 'out/demo/prometheus/tests'), 'in the way');
+  writeStack('demo', good(85));
+  const r = run();
+  assert.is(r.code, 2, r.out);
+  assert.match(r.out, /could not write .*Nothing in .*out\/ was changed/s);
+  assert.is(readFileSync(join(scratch, 'out/demo/prometheus/alerts.yml'), 'utf8'), alerts);
+  const leftovers = readdirSync(join(scratch, 'out'), { recursive: true }).filter((f) => String(f).includes('.stackc-tmp'));
+  assert.equal(leftovers, []);
+});
+
 test('refuses to overwrite a file stackc did not generate', () => {
   writeStack('demo', good(80));
   mkdirSync(join(scratch, 'out/demo/prometheus'), { recursive: true });
