@@ -26,14 +26,34 @@ export type Placed =
   | { readonly kind: 'row'; readonly id: number; readonly gridPos: GridPos; readonly row: DashboardRow }
   | { readonly kind: 'panel'; readonly id: number; readonly gridPos: GridPos; readonly panel: Panel };
 
+/** FNV-1a: a small, stable hash of a title. */
+function fnv1a(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return h;
+}
+
+/** Panel ids from the row and panel titles (both unique in a dashboard, which validation checks), so adding, removing
+ *  or moving a panel keeps every other panel's id and the `viewPanel=<id>` links people bookmark. A collision takes
+ *  the next free id, in panel order. */
+function stableIds(): (key: string) => number {
+  const taken = new Set<number>();
+  return (key) => {
+    let id = (fnv1a(key) % 999_983) + 1;
+    while (taken.has(id)) id = (id % 999_983) + 1;
+    taken.add(id);
+    return id;
+  };
+}
+
 /** Every row header and panel of a dashboard with its id and place, in Grafana's order (top to bottom). */
 export function layout(d: Dashboard): Placed[] {
   const out: Placed[] = [];
-  let id = 0;
+  const idOf = stableIds();
   let y = 0;
   for (const row of d.rows) {
     if (row.title !== undefined) {
-      out.push({ kind: 'row', id: ++id, gridPos: { x: 0, y, w: gridColumns, h: 1 }, row });
+      out.push({ kind: 'row', id: idOf(`row:${row.title}`), gridPos: { x: 0, y, w: gridColumns, h: 1 }, row });
       y += 1;
     }
     let x = 0;
@@ -46,7 +66,7 @@ export function layout(d: Dashboard): Placed[] {
         x = 0;
         lineHeight = 0;
       }
-      out.push({ kind: 'panel', id: ++id, gridPos: { x, y, w, h }, panel });
+      out.push({ kind: 'panel', id: idOf(`panel:${row.title ?? ''}:${panel.title}`), gridPos: { x, y, w, h }, panel });
       x += w;
       lineHeight = Math.max(lineHeight, h);
     }

@@ -43,7 +43,7 @@ test('many panels of mixed sizes wrap, rows start below everything above them', 
   const items = layout(model.dashboards[0]!);
   assertSound(items);
   const rowItem = items.find((i) => i.kind === 'row')!;
-  const above = items.filter((i) => i.id < rowItem.id);
+  const above = items.slice(0, items.indexOf(rowItem));
   assert.ok(above.every((i) => i.gridPos.y + i.gridPos.h <= rowItem.gridPos.y), 'a row header starts below the panels before it');
 });
 
@@ -51,6 +51,18 @@ test('ids and places are deterministic: the same stack lays out the same', () =>
   const a = layout(toModel(platform).dashboards[0]!).map((i) => [i.id, i.gridPos]);
   const b = layout(toModel(platform).dashboards[0]!).map((i) => [i.id, i.gridPos]);
   assert.equal(a, b);
+});
+
+test('ids are unique and follow the titles: adding a panel does not renumber the others', () => {
+  const dashboardOf = (titles: string[]) => layout(toModel(fixtureStack({
+    dashboards: (m) => [dashboard({ uid: 'ids', title: 'Ids', panels: titles.map((title) => panel.stat(m.cpu, { title })) })],
+  })).dashboards[0]!);
+  const before = new Map(dashboardOf(['CPU', 'Memory', 'Disk']).map((i) => [i.kind === 'panel' ? i.panel.title : '', i.id]));
+  const after = dashboardOf(['New first', 'CPU', 'Memory', 'Disk']);
+  for (const i of after) if (i.kind === 'panel' && before.has(i.panel.title)) assert.is(i.id, before.get(i.panel.title), i.panel.title);
+  const all = layout(toModel(platform).dashboards[0]!).map((i) => i.id);
+  assert.is(new Set(all).size, all.length);
+  assert.ok(all.every((id) => Number.isInteger(id) && id > 0 && id < 1_000_000));
 });
 
 test('a panel wider than the grid is a compile error', () => {
