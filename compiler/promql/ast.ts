@@ -40,10 +40,6 @@ export interface SyntaxProblem extends Span { readonly message: string }
 
 export type ParseResult = { readonly ok: true; readonly ast: Node } | { readonly ok: false; readonly problem: SyntaxProblem };
 
-const comparisonOps = new Set(['==', '!=', '>', '<', '>=', '<=']);
-export function isComparison(op: string): boolean {
-  return comparisonOps.has(op);
-}
 export function isSetOperator(op: string): boolean {
   return op === 'and' || op === 'or' || op === 'unless';
 }

@@ -14,7 +14,7 @@ const quantity = /^[0-9]+(\.[0-9]+)?(m|Ki|Mi|Gi|Ti|Pi|k|M|G|T|P)?$/;
 /** A tag after the last `/`, or a digest: `latest` and untagged images change under you. */
 const pinned = /^[^@]+(:[^/:@]+|@sha256:[a-f0-9]{64})$/;
 
-function secretIssues(stack: Stack, path: string[], ref: SecretKeyRef, where: Stack['alerting']['receivers'][number]['source']): Issue[] {
+function secretIssues(path: string[], ref: SecretKeyRef, where: Stack['alerting']['receivers'][number]['source']): Issue[] {
   const out: Issue[] = [];
   if (!dnsSubdomain.test(ref.secret) || ref.secret.length > 253) {
     out.push(issue('deploy/secret-name', where, path, `Secret name "${ref.secret}" is not a valid Kubernetes name`, 'use lower-case letters, digits, dashes and dots'));
@@ -35,10 +35,10 @@ export function checkDeploy(stack: Stack): Issue[] {
     if (names.get(r.name)! > 1) out.push(issue('alerting/duplicate-receiver', r.source, path, `two different receivers are named "${r.name}"`, 'give each receiver its own name, or reuse the same receiver object'));
     if (!/^[a-zA-Z0-9][-_a-zA-Z0-9]*$/.test(r.name)) out.push(issue('alerting/receiver-name', r.source, path, `receiver name "${r.name}" cannot name a Kubernetes volume or file`, 'use letters, digits, dashes and underscores'));
     for (const n of r.notifiers) {
-      if (n.kind === 'slack') out.push(...secretIssues(stack, path, n.apiUrl, r.source));
-      if (n.kind === 'pagerduty') out.push(...secretIssues(stack, path, n.routingKey, r.source));
+      if (n.kind === 'slack') out.push(...secretIssues(path, n.apiUrl, r.source));
+      if (n.kind === 'pagerduty') out.push(...secretIssues(path, n.routingKey, r.source));
       if (n.kind === 'webhook') {
-        if (n.bearerToken) out.push(...secretIssues(stack, path, n.bearerToken, r.source));
+        if (n.bearerToken) out.push(...secretIssues(path, n.bearerToken, r.source));
         let url: URL | undefined;
         try { url = new URL(n.url); } catch { url = undefined; }
         if (!url || !/^https?:$/.test(url.protocol)) out.push(issue('alerting/webhook-url', r.source, path, `webhook url "${n.url}" is not an http(s) URL`, "write it as 'http://host:port/path'"));

@@ -51,7 +51,6 @@ function resultIssues(stack: Stack, group: RuleGroup, rule: AlertRule | Recordin
 
 export function checkRules(stack: Stack): Issue[] {
   const rules = allRules(stack);
-  const groupOf = new Map(rules.map(({ group, rule }) => [rule, group]));
   const { recordings, alerts } = stackIndex(stack);
   const out: Issue[] = [];
   for (const group of stack.ruleGroups) {

@@ -23,7 +23,7 @@ interface Thresholded {
   readonly source: SourceRef;
 }
 
-function thresholdIssues(stack: Stack, t: Thresholded, path: readonly string[]): Issue[] {
+function thresholdIssues(t: Thresholded, path: readonly string[]): Issue[] {
   const out: Issue[] = [];
   const at = (message: string, hint: string, code = 'thresholds/order') => out.push(issue(code, t.source, path, message, hint));
   const levels = [...t.thresholds].sort((a, b) => severities.indexOf(a.severity) - severities.indexOf(b.severity));
@@ -59,9 +59,9 @@ export function checkThresholds(stack: Stack): Issue[] {
       return [issue('thresholds/not-a-gauge', m.source, [stack.name, `metric ${m.name}`], `${m.kind} ${m.name} has thresholds, but only a gauge's value can be compared to one`,
         `record the rate or quantile you mean (record('…', rate(${m.name}, '5m'), { thresholds })) and put the thresholds there`)];
     }
-    return thresholdIssues(stack, m, [stack.name, `metric ${m.name}`]);
+    return thresholdIssues(m, [stack.name, `metric ${m.name}`]);
   });
   const recordingIssues = stack.ruleGroups.flatMap((g) =>
-    g.rules.filter((r): r is RecordingRule => r.kind === 'recording').flatMap((r) => thresholdIssues(stack, r, [stack.name, g.name, `record ${r.name}`])));
+    g.rules.filter((r): r is RecordingRule => r.kind === 'recording').flatMap((r) => thresholdIssues(r, [stack.name, g.name, `record ${r.name}`])));
   return [...metricIssues, ...recordingIssues];
 }

@@ -31,14 +31,14 @@ export function manifestFiles(stack: Stack, earlier: Files): [string, Manifest[]
   return all.filter(([, manifests]) => manifests.length > 0);
 }
 
-export function operatorFiles(stack: Stack, earlier: Files): [string, Manifest[]][] {
+export function operatorFiles(stack: Stack): [string, Manifest[]][] {
   return [['10-prometheus-rule.yaml', [prometheusRule(stack)]], ['20-pod-monitor.yaml', [podMonitor(stack)]]];
 }
 
 export function kubernetesFiles(stack: Stack, earlier: Files): Files {
   const manifests = manifestFiles(stack, earlier);
   const deployments = manifests.flatMap(([, ms]) => ms.filter((m) => m['kind'] === 'Deployment').map((m) => (m['metadata'] as { name: string }).name));
-  const operator = operatorFiles(stack, earlier);
+  const operator = operatorFiles(stack);
   return files([
     ...manifests.map(([name, ms]) => [`${kubernetesDir}${name}`, toYamlDocuments(ms)] as const),
     ...operator.map(([name, ms]) => [`${operatorDir}${name}`, toYamlDocuments(ms)] as const),
