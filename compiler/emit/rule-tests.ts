@@ -28,12 +28,19 @@ function sorted(r: Readonly<Record<string, string>>): Record<string, string> {
   return Object.fromEntries(Object.entries(r).sort(([a], [b]) => a.localeCompare(b)));
 }
 
-function testFile(ruleFile: string, groups: readonly TestGroup[], stack: Stack): string {
-  return toYaml({
-    rule_files: [`../${ruleFile.split('/').pop()}`],
-    evaluation_interval: stack.scrape.evaluationInterval,
-    tests: groups.map((g) => testYaml(g, stack.scrape.interval)),
-  });
+/** One test file per evaluation interval: promtool evaluates every rule of a file at every step of its
+ *  `evaluation_interval`, so tests of long windows, whose inputs are coarser, get a file of their own. */
+function testFiles(testsFile: string, ruleFile: string, groups: readonly TestGroup[], stack: Stack): [string, string][] {
+  const byInterval = new Map<string | undefined, TestGroup[]>();
+  for (const g of groups) byInterval.set(g.interval, [...(byInterval.get(g.interval) ?? []), g]);
+  return [...byInterval].map(([interval, tests]) => [
+    interval === undefined ? testsFile : testsFile.replace(/\.test\.yml$/, `.every-${interval}.test.yml`),
+    toYaml({
+      rule_files: [`../${ruleFile.split('/').pop()}`],
+      evaluation_interval: interval ?? stack.scrape.evaluationInterval,
+      tests: tests.map((g) => testYaml(g, g.interval ?? stack.scrape.interval)),
+    }),
+  ]);
 }
 
 export const alertTestsFile = 'prometheus/tests/alerts.test.yml';
@@ -42,7 +49,7 @@ export const recordingTestsFile = 'prometheus/tests/recording-rules.test.yml';
 export function ruleTestFiles(stack: Stack, earlier: Files): Files {
   const tests = stackTests(stack);
   return files([
-    ...(earlier.has(alertsFile) && tests.alerts.length ? [[alertTestsFile, testFile(alertsFile, tests.alerts, stack)] as const] : []),
-    ...(earlier.has(recordingRulesFile) && tests.recordings.length ? [[recordingTestsFile, testFile(recordingRulesFile, tests.recordings, stack)] as const] : []),
+    ...(earlier.has(alertsFile) && tests.alerts.length ? testFiles(alertTestsFile, alertsFile, tests.alerts, stack) : []),
+    ...(earlier.has(recordingRulesFile) && tests.recordings.length ? testFiles(recordingTestsFile, recordingRulesFile, tests.recordings, stack) : []),
   ]);
 }

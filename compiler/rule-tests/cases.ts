@@ -6,6 +6,8 @@ import type { TargetLabel } from '../model.ts';
 /** One `tests:` entry of a promtool test file: input series and what to expect at which times. */
 export interface TestGroup {
   readonly name: string;
+  /** Spacing of the input samples and of rule evaluations when it is not the scrape interval (long windows). */
+  readonly interval?: string;
   readonly input: readonly TestSeries[];
   readonly alerts: readonly AlertCheck[];
   readonly samples: readonly SampleCheck[];

@@ -10,6 +10,7 @@ import { issue } from '../validate/context.ts';
 import { unitRange } from '../validate/thresholds.ts';
 import { lookup, scrapeLabelsOf, seriesText, type TestGroup } from './cases.ts';
 import { withScrapeLabels } from './alerts.ts';
+import { spacingFor } from './spacing.ts';
 import { SteadyState, Unsupported, type SteadySeries } from './steady-state.ts';
 
 interface Selected { readonly name: string; readonly matchers: readonly Matcher[] }
@@ -97,14 +98,20 @@ function derivedWith(stack: Stack, index: SeriesIndex, rule: RecordingRule, step
   const names = [...new Set(selected.map((s) => s.name))];
   const steady = new Map<string, SteadySeries>();
   for (const s of selected) for (const x of inputsFor(stack, index, s, names.indexOf(s.name), step)) steady.set(seriesText(x.name, x.labels), x);
-  const interval = (parseDuration(stack.scrape.interval) ?? 15_000) / 1000;
-  const at = Math.ceil((Math.max(300_000, ...ranges) / 1000 + 120) / 60) * 60;
+  const scrapeSeconds = (parseDuration(stack.scrape.interval) ?? 15_000) / 1000;
+  const spacing = spacingFor(stack, scrapeSeconds, steady.size, ranges.map((r) => r / 1000));
+  if (!spacing) throw new Unsupported('windows so far apart that no input spacing fits both in promtool');
+  const { interval, at } = spacing;
   const result = new SteadyState([...steady.values()], at, interval).evaluate(parsed.ast);
   if (result.type !== 'vector' || result.samples.length === 0) throw new Unsupported('inputs under which it records nothing');
   if (result.samples.some((s) => !Number.isFinite(s.value))) throw new Unsupported('inputs under which it records NaN or ±Inf');
   const input: TestSeries[] = [...steady.values()].map((s) => ({ name: s.name, labels: s.labels, values: values(s, interval, at / interval) }));
   const samples = result.samples.map((s) => ({ labels: seriesText(rule.name, { ...s.labels, ...rule.labels }), value: s.value }));
-  return { name: `${rule.name}: ${step ? 'gauges stepping up at the last sample' : 'steady inputs'}`, input, alerts: [], samples: [{ at: formatDuration(at * 1000), expr: rule.name, samples }] };
+  return {
+    name: `${rule.name}: ${step ? 'gauges stepping up at the last sample' : 'steady inputs'}`,
+    ...(interval !== scrapeSeconds ? { interval: formatDuration(interval * 1000) } : {}),
+    input, alerts: [], samples: [{ at: formatDuration(at * 1000), expr: rule.name, samples }],
+  };
 }
 
 function written(stack: Stack, index: SeriesIndex, rule: RecordingRule): TestGroup[] {
