@@ -136,6 +136,21 @@ export interface RuleGroup {
   readonly source: SourceRef;
 }
 
+/** One object that defines a series (a metric or a recording rule), as something in the stack reached it. Two
+ *  objects for one name are fine only when they say the same thing; validate/definitions.ts checks that. */
+export interface SeriesDefinition {
+  readonly kind: 'definition';
+  readonly name: string;
+  readonly of: 'metric' | 'recording rule';
+  /** What the definition says, without where it says it: equal for identical copies, different for conflicts. */
+  readonly content: Readonly<Record<string, string>>;
+  readonly source: SourceRef;
+  /** What reached it: the stack's `metrics`, a rule group, a rule, a panel, a test. */
+  readonly usedBy: readonly { readonly what: string; readonly source: SourceRef }[];
+  /** Listed in the stack's `metrics` (for a metric) or in one of its rule groups (for a recording rule). */
+  readonly declared: boolean;
+}
+
 /** How Prometheus finds and labels the stack's own exporter. */
 export interface ScrapeSettings {
   readonly interval: string;
@@ -166,6 +181,8 @@ export interface Stack {
   readonly alerting: Alerting;
   /** Kubernetes deployment settings (compiler/model-deploy.ts). */
   readonly deploy: Deploy;
+  /** Every object that defines a series the stack lists or uses, one entry per object. */
+  readonly definitions: readonly SeriesDefinition[];
   readonly source: SourceRef;
 }
 

@@ -1,6 +1,6 @@
 // Metric builders: each metric is defined once, with its labels kept as literal types.
 import type { Direction, Severity, SourceRef, TargetLabel, Unit } from '../compiler/model.ts';
-import { seriesOf, type Duration, type Series } from './series.ts';
+import { defines, seriesOf, type Duration, type Series } from './series.ts';
 import { callSite } from './source.ts';
 import { tag } from './tags.ts';
 
@@ -102,7 +102,7 @@ function definition(metricType: MetricDefinition['metricType'], o: MetricOptions
  */
 export function counter<const L extends readonly string[] = []>(o: CommonOptions<L> & NoThresholds): Counter<L[number]> {
   const series = seriesOf<'counter', Labels<L>>('metric', o.name, 'counter');
-  return { ...series, ...definition('counter', o, callSite()), metricType: 'counter' } as Counter<L[number]>;
+  return defines({ ...series, ...definition('counter', o, callSite()), metricType: 'counter' }) as Counter<L[number]>;
 }
 
 /**
@@ -113,7 +113,7 @@ export function gauge<const L extends readonly string[] = [], const Th extends T
   o: MetricOptions<L, Th>,
 ): Gauge<L[number], Th> {
   const series = seriesOf<'gauge', Labels<L>>('metric', o.name, 'gauge');
-  return { ...series, ...definition('gauge', o, callSite()), metricType: 'gauge' } as Gauge<L[number], Th>;
+  return defines({ ...series, ...definition('gauge', o, callSite()), metricType: 'gauge' }) as Gauge<L[number], Th>;
 }
 
 /**
@@ -123,14 +123,12 @@ export function gauge<const L extends readonly string[] = [], const Th extends T
 export function histogram<const L extends readonly string[] = []>(
   o: CommonOptions<L> & NoThresholds & { /** Upper bounds, ascending, in the metric's unit. */ readonly buckets: readonly number[] },
 ): Histogram<L[number]> {
-  return {
-    ...definition('histogram', o, callSite()),
-    metricType: 'histogram',
-    buckets: o.buckets,
+  const parts = {
     bucket: seriesOf('series', `${o.name}_bucket`, 'counter'),
     sum: seriesOf('series', `${o.name}_sum`, 'counter'),
     count: seriesOf('series', `${o.name}_count`, 'counter'),
-  } as Histogram<L[number]>;
+  };
+  return defines({ ...definition('histogram', o, callSite()), metricType: 'histogram', buckets: o.buckets, ...parts }, Object.values(parts)) as Histogram<L[number]>;
 }
 
 /**
@@ -147,16 +145,19 @@ export function summary<const L extends readonly string[] = []>(
     readonly ageBuckets?: number;
   },
 ): Summary<L[number]> {
-  return {
+  const parts = {
+    quantiles: seriesOf('series', o.name, 'gauge'),
+    sum: seriesOf('series', `${o.name}_sum`, 'counter'),
+    count: seriesOf('series', `${o.name}_count`, 'counter'),
+  };
+  return defines({
     ...definition('summary', o, callSite()),
     metricType: 'summary',
     percentiles: o.percentiles ?? [0.01, 0.05, 0.5, 0.9, 0.99],
     maxAgeSeconds: o.maxAgeSeconds ?? 600,
     ageBuckets: o.ageBuckets ?? 5,
-    quantiles: seriesOf('series', o.name, 'gauge'),
-    sum: seriesOf('series', `${o.name}_sum`, 'counter'),
-    count: seriesOf('series', `${o.name}_count`, 'counter'),
-  } as Summary<L[number]>;
+    ...parts,
+  }, Object.values(parts)) as Summary<L[number]>;
 }
 
 export type AnyMetric = Counter<string> | Gauge<string, ThresholdsInput> | Histogram<string> | Summary<string>;

@@ -3,7 +3,7 @@
 // histogram_quantile() only over buckets that keep `le`, by()/without() only over labels the input has.
 // The compiler still parses and checks the full text, so raw templates are held to the same rules.
 import { isTagged, tag } from './tags.ts';
-import { selectorText, vector, type Duration, type Series, type SeriesType, type Vector } from './series.ts';
+import { selectorText, vector, type Defined, type Duration, type Series, type SeriesType, type Vector } from './series.ts';
 
 /** Something that evaluates to an instant vector with labels L: a series (as a selector) or an expression. */
 export type VectorLike<L extends string> = Vector<L> | Series<SeriesType, L>;
@@ -23,6 +23,11 @@ function inner(v: VectorLike<string>): string {
   return isSeries(v) ? selectorText(v) : v.text;
 }
 
+/** The definitions behind a hole, an operand or an argument. */
+export function usesOf(v: Hole): readonly Defined[] {
+  return typeof v === 'object' && v !== null && 'uses' in v ? v.uses : [];
+}
+
 /** Numbers as Prometheus prints them: no exponent for ordinary values, `+Inf` for infinity. */
 export function formatNumber(n: number): string {
   if (n === Infinity) return '+Inf';
@@ -33,7 +38,7 @@ export function formatNumber(n: number): string {
 // --- range functions -----------------------------------------------------------------------------------------
 
 function rangeCall<L extends string>(fn: string, s: Series<SeriesType, L>, range: Duration, before = ''): Vector<L> {
-  return vector<L>(`${fn}(${before}${selectorText(s)}[${range}])`, true);
+  return vector<L>(`${fn}(${before}${selectorText(s)}[${range}])`, true, s.uses);
 }
 
 /** Per-second average rate of a counter over `range`. @example rate(requests, '5m') */
@@ -80,7 +85,7 @@ type KeepsLe<L extends string> = 'le' extends L ? unknown : { readonly 'histogra
  * The φ-quantile from histogram buckets. @example histogramQuantile(0.95, sum(rate(latency.bucket, '5m'), { by: ['le'] }))
  */
 export function histogramQuantile<L extends string>(phi: number, buckets: Vector<L> & KeepsLe<L>): Vector<Exclude<L, 'le'>> {
-  return vector(`histogram_quantile(${formatNumber(phi)}, ${buckets.text})`, true);
+  return vector(`histogram_quantile(${formatNumber(phi)}, ${buckets.text})`, true, buckets.uses);
 }
 
 // --- aggregations ----------------------------------------------------------------------------------------------
@@ -101,7 +106,7 @@ function grouping(g: Grouping<string> | undefined): string {
 }
 
 function aggregation(op: string): Aggregation {
-  return ((v: VectorLike<string>, g?: Grouping<string>) => vector(g ? `${op}${grouping(g)} (${inner(v)})` : `${op}(${inner(v)})`, true)) as Aggregation;
+  return ((v: VectorLike<string>, g?: Grouping<string>) => vector(g ? `${op}${grouping(g)} (${inner(v)})` : `${op}(${inner(v)})`, true, v.uses)) as Aggregation;
 }
 
 /** Sum over series, optionally `{ by: [...] }` or `{ without: [...] }`. @example sum(rate(requests, '5m'), { by: ['route'] }) */
@@ -115,11 +120,11 @@ export const stddev = aggregation('stddev');
 
 /** The φ-quantile across series. */
 export function quantile<L extends string, const K extends L = never>(phi: number, v: VectorLike<L>, g?: { readonly by: readonly K[] }): Vector<K> {
-  return vector(`quantile${grouping(g)} (${formatNumber(phi)}, ${inner(v)})`, true);
+  return vector(`quantile${grouping(g)} (${formatNumber(phi)}, ${inner(v)})`, true, v.uses);
 }
 /** The k largest series. Keeps all labels. */
 export function topk<L extends string>(k: number, v: VectorLike<L>): Vector<L> {
-  return vector(`topk(${k}, ${inner(v)})`, true);
+  return vector(`topk(${k}, ${inner(v)})`, true, v.uses);
 }
 
 // --- the escape hatch ------------------------------------------------------------------------------------------
@@ -137,7 +142,7 @@ export function promql<L extends string = string>(strings: TemplateStringsArray,
   holes.forEach((hole, i) => {
     text += (typeof hole === 'string' ? hole : operand(hole)) + (strings[i + 1] ?? '');
   });
-  return vector<L>(text.trim(), false);
+  return vector<L>(text.trim(), false, holes.flatMap(usesOf));
 }
 
 export function vectorText(v: VectorLike<string>): string {

@@ -2,7 +2,7 @@
 import type { Severity, SourceRef, Unit } from '../compiler/model.ts';
 import { formatNumber, vectorText, type VectorLike } from './promql.ts';
 import type { Gauge, ThresholdLevel, ThresholdsInput } from './metrics.ts';
-import { seriesOf, type Duration, type Series } from './series.ts';
+import { defines, seriesOf, type Defined, type Duration, type Series } from './series.ts';
 import { callSite } from './source.ts';
 import { tag } from './tags.ts';
 import type { TestDefinition } from './tests.ts';
@@ -13,6 +13,8 @@ export type Recording<L extends string, Th extends ThresholdsInput = ThresholdsI
   readonly name: string;
   readonly exprText: string;
   readonly exprSource: SourceRef;
+  /** The definitions the expression selects. */
+  readonly exprUses: readonly Defined[];
   readonly labels: Readonly<Record<string, string>>;
   readonly unit: Unit;
   readonly range?: readonly [number, number];
@@ -45,19 +47,20 @@ export function record<L extends string, const Th extends ThresholdsInput = {}>(
   o: RecordOptions<Th> = {},
 ): Recording<L, Th> {
   const source = callSite();
-  return {
+  return defines({
     ...seriesOf<'gauge', L>('recording', name, 'gauge'),
     [tag]: 'recording',
     name,
     exprText: vectorText(expr),
     exprSource: 'source' in expr ? expr.source : source,
+    exprUses: expr.uses,
     labels: o.labels ?? {},
     unit: o.unit ?? 'none',
     ...(o.range ? { range: o.range } : {}),
     thresholdsInput: o.thresholds ?? {},
     tests: o.tests ?? [],
     source,
-  };
+  });
 }
 
 export interface AlertDefinition {
@@ -65,6 +68,8 @@ export interface AlertDefinition {
   readonly name: string;
   readonly exprText: string;
   readonly exprSource: SourceRef;
+  /** The definitions the expression selects. */
+  readonly uses: readonly Defined[];
   readonly for: string;
   readonly severity: Severity;
   readonly labels: Readonly<Record<string, string>>;
@@ -121,6 +126,7 @@ export function alert<L extends string>(o: AlertOptions<L>): AlertDefinition {
     name: o.name,
     exprText: vectorText(o.expr),
     exprSource: 'source' in o.expr ? o.expr.source : source,
+    uses: o.expr.uses,
     for: o.for ?? '0s',
     severity: o.severity,
     labels: { ...o.labels, severity: o.severity },
@@ -169,6 +175,7 @@ export function alertsFrom<Th extends ThresholdsInput>(series: Thresholded<Th>, 
       name: perLevel.name ?? `${pascal(name)}${pascal(severity)}`,
       exprText: `${series.seriesName}${series.matchers.length ? `{${series.matchers.join(',')}}` : ''} ${op} ${formatNumber(value)}`,
       exprSource: source,
+      uses: series.uses,
       for: level.for ?? '0s',
       severity,
       labels: { ...o.labels, severity },

@@ -22,12 +22,21 @@ export function not(value: string | RegExp): NotMatch {
 
 export type Matchers<L extends string> = { readonly [K in L]?: MatchValue };
 
+/** A definition of a series in the stack: a metric or a recording rule, with where it was written. */
+export interface Defined {
+  readonly [tag]: 'metric' | 'recording';
+  readonly name: string;
+  readonly source: SourceRef;
+}
+
 /** Anything a selector can start from: a metric, a histogram part, a recording rule, a catalog series. */
 export interface Series<T extends SeriesType, L extends string> {
   readonly [tag]: 'series' | 'metric' | 'recording';
   readonly seriesName: string;
   readonly seriesType: T;
   readonly matchers: readonly string[];
+  /** The definitions this selector was built from, so a stack can tell when two objects define one name. */
+  readonly uses: readonly Defined[];
   /** Phantom: the label names this series carries. Never set at run time. */
   readonly labelNames?: L;
   /** Narrow the series with label matchers: `requests.where({ status: /5../ })`. */
@@ -41,11 +50,13 @@ export interface Vector<L extends string> {
   /** True when the text can stand as an operand without parentheses (calls, aggregations, selectors). */
   readonly atomic: boolean;
   readonly source: SourceRef;
+  /** The definitions of every series the expression selects. */
+  readonly uses: readonly Defined[];
   readonly labelNames?: L;
 }
 
-export function vector<L extends string>(text: string, atomic: boolean, source: SourceRef = callSite()): Vector<L> {
-  return { [tag]: 'vector', text, atomic, source };
+export function vector<L extends string>(text: string, atomic: boolean, uses: readonly Defined[], source: SourceRef = callSite()): Vector<L> {
+  return { [tag]: 'vector', text, atomic, uses: [...new Set(uses)], source };
 }
 
 function quote(value: string): string {
@@ -77,15 +88,23 @@ export function seriesOf<T extends SeriesType, L extends string>(
   seriesName: string,
   seriesType: T,
   matchers: readonly string[] = [],
+  uses: readonly Defined[] = [],
 ): Series<T, L> {
   return {
     [tag]: kind,
     seriesName,
     seriesType,
     matchers,
-    where(more: Matchers<L>): Series<T, L> {
+    uses,
+    where(this: Series<T, L>, more: Matchers<L>): Series<T, L> {
       const added = Object.entries(more as Record<string, MatchValue>).map(([k, v]) => renderMatcher(k, v));
-      return seriesOf<T, L>('series', seriesName, seriesType, [...matchers, ...added]);
+      return seriesOf<T, L>('series', seriesName, seriesType, [...matchers, ...added], this.uses);
     },
   };
+}
+
+/** Makes a definition the origin of its own selectors (and of its parts': a histogram's bucket, sum and count). */
+export function defines<D extends Defined>(definition: D, parts: readonly Series<SeriesType, string>[] = []): D {
+  for (const s of [definition, ...parts]) Object.assign(s, { uses: [definition] });
+  return definition;
 }

@@ -1,7 +1,7 @@
 // Rule tests written in the stack: typed input series and the samples or alerts expected from them.
 // Threshold alerts and most recording rules get derived tests; raw expressions need these.
 import type { RuleTestCase, TestSeries } from '../compiler/model.ts';
-import { selectorLabels, type Duration, type Series, type SeriesType } from './series.ts';
+import { selectorLabels, type Defined, type Duration, type Series, type SeriesType } from './series.ts';
 import { callSite } from './source.ts';
 
 /** An input series for a rule test. Labels are typed; the stack fills in the scrape labels of its own metrics. */
@@ -9,6 +9,8 @@ export interface TestInput {
   readonly seriesName: string;
   readonly labels: Readonly<Record<string, string>>;
   readonly values: string;
+  /** The definition of the series, so a stack can tell when two objects define one name. */
+  readonly uses: readonly Defined[];
 }
 
 /**
@@ -16,7 +18,7 @@ export interface TestInput {
  * @example input(anomalies, { anomaly_type: 'cpu_spike', severity: 'high' }, '0+1x20')
  */
 export function input<L extends string>(series: Series<SeriesType, L>, labels: { readonly [K in L]?: string }, values: string): TestInput {
-  return { seriesName: series.seriesName, labels: { ...selectorLabels(series), ...(labels as Record<string, string>) }, values };
+  return { seriesName: series.seriesName, labels: { ...selectorLabels(series), ...(labels as Record<string, string>) }, values, uses: series.uses };
 }
 
 export interface TestOptions<Expected> {

@@ -6,6 +6,7 @@ import { severities } from '../compiler/model.ts';
 import { alertingOf } from './alerting.ts';
 import { prometheusSeries } from './catalogs/prometheus.ts';
 import { dashboardOf } from './dashboard-model.ts';
+import { definitionsOf } from './definitions.ts';
 import { deployOf } from './deploy.ts';
 import type { MetricDefinition, ThresholdLevel, ThresholdsInput } from './metrics.ts';
 import type { AlertDefinition, Recording, RuleGroupDefinition } from './rules.ts';
@@ -107,6 +108,7 @@ export function toModel(def: StackDefinition): Stack {
     dashboards: (o.dashboards ?? []).map(dashboardOf),
     alerting: alertingOf(o.alerting, def.source),
     deploy: deployOf(o.deploy, def.source),
+    definitions: definitionsOf(def),
     source: def.source,
   };
 }

@@ -13,6 +13,8 @@ function withoutSources(value: unknown): unknown {
 }
 
 export function modelJson(stack: Stack): Files {
-  const doc = { $comment: generatedNote(stack.file), ...(withoutSources(stack) as object) };
+  // definitions record which DSL objects the stack reached: a fact about the stack file, not about the stack
+  const { definitions: _objects, ...meaning } = stack;
+  const doc = { $comment: generatedNote(stack.file), ...(withoutSources(meaning) as object) };
   return files([['model.json', `${JSON.stringify(doc, null, 2)}\n`]]);
 }
