@@ -4,12 +4,14 @@ import { parseArgs } from 'node:util';
 import { projectRoot } from '../dsl/source.ts';
 import { compileStacks, loadStacks } from './compile.ts';
 import { CompileError, formatIssues, type Issue } from './issues.ts';
-import { applyPlans, describeStale, isCurrent, planOutput } from './output.ts';
+import { applyPlans, describeStale, isCurrent, planGone, planOutput } from './output.ts';
 
 const usage = `Usage: npm run compile -- [options] [stack ...]
 
 Compiles every stack exported by a file in stacks/ (or only the stacks named) into out/<stack>/.
 Nothing is written unless every stack compiles; only files stackc generated are replaced or removed.
+When every stack is compiled, out/<name>/ of a stack that no longer exists is removed (its manifest
+says stackc generated it; files stackc did not generate are kept).
 
 Options:
   --check        compile in memory and compare with out/: exit 0 when identical, 1 with the
@@ -64,7 +66,10 @@ async function main(argv: readonly string[]): Promise<number> {
       console.error(`No stacks found in ${args.values.stacks ?? 'stacks'}/: export stack(...) from a .ts file there.`);
       return 2;
     }
-    const plans = planOutput(root, outDir, compileAll(selected, loaded.issues));
+    const compiled = planOutput(root, outDir, compileAll(selected, loaded.issues));
+    // folders of stacks that are gone, known only when every stack was compiled
+    const gone = wanted.length ? [] : planGone(root, outDir, new Set(loaded.stacks.map((s) => s.name)));
+    const plans = [...compiled, ...gone];
     if (args.values.check) {
       const stale = plans.filter((p) => !isCurrent(p));
       for (const p of plans) if (isCurrent(p)) console.log(`✔ ${p.dir} is up to date (${p.files.size} files)`);
@@ -75,7 +80,8 @@ async function main(argv: readonly string[]): Promise<number> {
     }
     applyPlans(root, plans);
     for (const p of plans) {
-      console.log(`✔ ${p.dir}: ${p.added.length} added, ${p.changed.length} changed, ${p.removed.length} removed, ${p.unchanged.length} unchanged`);
+      if (p.goneFrom !== undefined) console.log(`✔ ${p.dir}: removed (${p.removed.length} generated files; ${p.goneFrom} no longer defines stack ${p.stack})`);
+      else console.log(`✔ ${p.dir}: ${p.added.length} added, ${p.changed.length} changed, ${p.removed.length} removed, ${p.unchanged.length} unchanged`);
     }
     return 0;
   } catch (e) {

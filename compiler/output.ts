@@ -20,6 +20,8 @@ export interface StackPlan {
   readonly unchanged: readonly string[];
   /** Everything that must be on disk after the compile, manifest included. */
   readonly files: ReadonlyMap<string, string>;
+  /** Set when the folder belongs to a stack that no longer exists: the stack file its manifest names. */
+  readonly goneFrom?: string;
 }
 
 function manifest(stackFile: string, paths: readonly string[]): string {
@@ -70,6 +72,30 @@ export function planOutput(root: string, outDir: string, compiled: readonly Comp
   return plans;
 }
 
+/** The stack file a manifest says its folder was generated from. */
+function manifestSource(dir: string): string | undefined {
+  const header = readIfExists(join(dir, manifestName))?.split('\n')[0] ?? '';
+  return / from (\S+?)\.? DO NOT EDIT/.exec(header)?.[1];
+}
+
+/**
+ * Folders of out/ that stackc generated for a stack that no longer exists (its manifest says so): every file the
+ * manifest lists is removed, the manifest last. Files stackc did not generate are kept. Only meaningful when every
+ * stack was compiled, so the caller passes the names of all of them.
+ */
+export function planGone(root: string, outDir: string, stacks: ReadonlySet<string>): StackPlan[] {
+  const absOut = join(root, outDir);
+  if (!existsSync(absOut)) return [];
+  return readdirSync(absOut, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && !stacks.has(e.name) && existsSync(join(absOut, e.name, manifestName)))
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .map((e) => {
+      const dir = join(outDir, e.name);
+      const listed = readManifest(join(root, dir)).filter((p) => existsSync(join(root, dir, p))).sort();
+      return { stack: e.name, dir, added: [], changed: [], removed: [...listed, manifestName], unchanged: [], files: new Map(), goneFrom: manifestSource(join(root, dir)) ?? 'a stack file' };
+    });
+}
+
 export function isCurrent(plan: StackPlan): boolean {
   return plan.added.length === 0 && plan.changed.length === 0 && plan.removed.length === 0;
 }
@@ -109,6 +135,7 @@ export function applyPlans(root: string, plans: readonly StackPlan[]): void {
       unlinkSync(join(absDir, path));
       removeEmptyParents(dirname(join(absDir, path)), absDir);
     }
+    if (plan.goneFrom !== undefined && existsSync(absDir) && readdirSync(absDir).length === 0) rmdirSync(absDir);
   }
 }
 
@@ -116,6 +143,7 @@ export function applyPlans(root: string, plans: readonly StackPlan[]): void {
 export function describeStale(root: string, plan: StackPlan): string {
   const lines: string[] = [];
   const absDir = join(root, plan.dir);
+  if (plan.goneFrom !== undefined) lines.push(`  ${plan.dir}/ was generated from ${plan.goneFrom}, which no longer defines a stack named ${plan.stack}`);
   for (const [label, paths] of [['added', plan.added], ['changed', plan.changed], ['removed', plan.removed]] as const) {
     for (const p of paths) lines.push(`  ${label.padEnd(8)} ${plan.dir}/${p}`);
   }
