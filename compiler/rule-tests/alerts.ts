@@ -8,6 +8,7 @@ import { targetLabels } from '../model.ts';
 import type { SeriesIndex } from '../promql/series-index.ts';
 import { unitRange } from '../validate/thresholds.ts';
 import { lookup, scrapeLabelsOf, type AlertCheck, type TestGroup } from './cases.ts';
+import { inputIssues } from './inputs.ts';
 import { renderAnnotation, UnrenderableTemplate } from './templates.ts';
 
 function round4(v: number): number {
@@ -71,6 +72,7 @@ function thresholdTests(stack: Stack, index: SeriesIndex, group: RuleGroup, aler
 /** A test written in the stack: scrape labels filled in, expected labels checked against what the expression returns.
  *  A scrape label the result keeps and the test does not name takes the value the inputs carry. */
 function writtenTest(stack: Stack, index: SeriesIndex, alert: AlertRule, t: RuleTestCase, outputLabels: ReadonlySet<string> | undefined, path: readonly string[], issues: Issue[]): TestGroup {
+  issues.push(...inputIssues(index, t, path));
   const input = t.input.map((s) => withScrapeLabels(stack, index, s));
   const carried = (l: string) => input.find((s) => l in s.labels)?.labels[l];
   const expected = t.expect.map((e) => {

@@ -10,6 +10,7 @@ import { issue } from '../validate/context.ts';
 import { unitRange } from '../validate/thresholds.ts';
 import { lookup, scrapeLabelsOf, seriesText, type TestGroup } from './cases.ts';
 import { withScrapeLabels } from './alerts.ts';
+import { inputIssues } from './inputs.ts';
 import { spacingFor } from './spacing.ts';
 import { SteadyState, Unsupported, type SteadySeries } from './steady-state.ts';
 
@@ -114,7 +115,8 @@ function derivedWith(stack: Stack, index: SeriesIndex, rule: RecordingRule, step
   };
 }
 
-function written(stack: Stack, index: SeriesIndex, rule: RecordingRule): TestGroup[] {
+function written(stack: Stack, index: SeriesIndex, group: RuleGroup, rule: RecordingRule, issues: Issue[]): TestGroup[] {
+  for (const t of rule.tests) issues.push(...inputIssues(index, t, [stack.name, group.name, `record ${rule.name}`]));
   return rule.tests.map((t) => ({
     name: `${rule.name}: ${t.name}`,
     input: t.input.map((s) => withScrapeLabels(stack, index, s)),
@@ -125,7 +127,7 @@ function written(stack: Stack, index: SeriesIndex, rule: RecordingRule): TestGro
 
 /** Tests of one recording rule: those written in the stack, else the derived one, else an issue. */
 export function recordingTests(stack: Stack, index: SeriesIndex, group: RuleGroup, rule: RecordingRule, issues: Issue[]): TestGroup[] {
-  if (rule.tests.length) return written(stack, index, rule);
+  if (rule.tests.length) return written(stack, index, group, rule, issues);
   try {
     return [derived(stack, index, rule)];
   } catch (e) {

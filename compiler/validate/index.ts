@@ -17,11 +17,22 @@ export const checks: readonly Check[] = [checkSettings, checkDefinitions, checkN
 
 const samePath = (a: Issue, b: Issue) => a.path.length === b.path.length && a.path.every((p, i) => p === b.path[i]);
 
+/** Issues about a rule's labels, annotations and tests, when its expression has problems of its own: reported all the
+ *  same (every problem of a run at once), but marked, since fixing the expression may change or settle them. */
+function markDependents(issues: readonly Issue[]): Issue[] {
+  const broken = issues.filter((i) => i.code.startsWith('promql/'));
+  return issues.flatMap((i) => {
+    if (i.code.startsWith('promql/')) return [i];
+    const own = broken.filter((b) => samePath(b, i)).length;
+    if (own === 0) return [i];
+    // "cannot derive a test" only restates that the expression is broken
+    if (i.code === 'rule-tests/cannot-derive') return [];
+    return [{ ...i, message: `${i.message} [depends on the rule's expression, which has ${own === 1 ? 'a problem' : `${own} problems`} of its own]` }];
+  });
+}
+
 export function validate(stack: Stack): Issue[] {
-  const found = checks.flatMap((check) => check(stack));
-  // a rule that is wrong cannot be tested: report its test coverage only once the rule itself is right
-  const coverage = checkRuleTests(stack).filter((c) => !found.some((i) => samePath(i, c)));
-  const issues = [...found, ...coverage];
+  const issues = markDependents([...checks.flatMap((check) => check(stack)), ...checkRuleTests(stack)]);
   // file order, then line: the order a person fixes them in
   return issues.sort((a, b) => a.where.file.localeCompare(b.where.file) || a.where.line - b.where.line || a.where.column - b.where.column);
 }

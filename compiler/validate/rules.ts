@@ -68,8 +68,8 @@ export function checkRules(stack: Stack): Issue[] {
     }
     const { value, issues } = alerts.get(rule)!;
     out.push(...issues, ...resultIssues(stack, group, rule, value?.kind));
-    // label checks need a trustworthy label set: skip them when the expression itself is wrong
-    out.push(...alertIssues(stack, group, rule, issues.length === 0 ? value?.labels : undefined));
+    // run even when the expression has problems; validate() marks what depends on them
+    out.push(...alertIssues(stack, group, rule, value?.labels));
   }
   return out;
 }

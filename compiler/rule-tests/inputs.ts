@@ -1,0 +1,32 @@
+// Input series of tests written in the stack, checked like matchers: the series must exist and every label it sets
+// must be one the series carries. A label the test invents gives promtool a series no rule selects, and the test
+// then fails (or passes) for the wrong reason.
+import type { Issue } from '../issues.ts';
+import type { RuleTestCase } from '../model.ts';
+import { closest, type SeriesIndex } from '../promql/series-index.ts';
+import { issue } from '../validate/context.ts';
+
+function list(labels: Iterable<string>): string {
+  return [...labels].sort().join(', ') || '(none)';
+}
+
+export function inputIssues(index: SeriesIndex, t: RuleTestCase, path: readonly string[]): Issue[] {
+  const issues: Issue[] = [];
+  for (const s of t.input) {
+    const info = index.series.get(s.name);
+    if (!info) {
+      const near = closest(s.name, index.series.keys());
+      issues.push(issue('rule-tests/unknown-series', t.source, path, `test "${t.name}" feeds series "${s.name}", which the stack neither exports, records nor declares in a catalog`,
+        `${near.length ? `did you mean ${near.map((n) => `"${n}"`).join(' or ')}? ` : ''}build the input from the metric object: input(metric, labels, values)`));
+      continue;
+    }
+    if (!info.labels) continue;
+    for (const label of Object.keys(s.labels)) {
+      if (info.labels.has(label)) continue;
+      const near = closest(label, info.labels);
+      issues.push(issue('rule-tests/unknown-input-label', t.source, path, `test "${t.name}" gives ${s.name} a label "${label}" it does not have`,
+        `${near.length ? `did you mean ${near.map((n) => `"${n}"`).join(' or ')}? ` : ''}its labels are: ${list(info.labels)}`));
+    }
+  }
+  return issues;
+}
