@@ -1,4 +1,4 @@
-// deploy.sh, safe to rerun and to run half-configured. Applies the numbered manifests in order (or the
+// deploy.sh: applies the numbered manifests in order (or the
 // operator resources), waits for every Deployment with a timeout, and says how to reach Grafana. Fails before
 // touching the cluster when kubectl or a Secret the pods need is missing.
 import type { Stack } from '../../model.ts';
