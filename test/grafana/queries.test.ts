@@ -52,7 +52,7 @@ test('every panel query, variables filled in, is valid PromQL to promtool', () =
 test('a panel query of a series the stack does not have is a compile error at the query', () => {
   const issues = issuesOf(fixtureStack({
     dashboards: () => [dashboard({ uid: 'x', title: 'X', panels: [
-      panel.timeseries({ title: 'Ghost', queries: [promql`sum(response_time_bucket)`] }), // MARK-ghost
+      panel.timeseries({ title: 'Ghost', queries: [promql`sum(wait_time_bucket)`] }), // MARK-ghost
     ] })],
   }));
   assert.equal(issues.map((i) => i.code), ['promql/unknown-series']);
