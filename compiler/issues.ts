@@ -6,7 +6,7 @@ export interface Issue {
   /** Stable identifier of the check, e.g. `promql/unknown-series`. */
   readonly code: string;
   readonly where: SourceRef;
-  /** Logical path, e.g. ['platform', 'platform_health', 'alert HighCPUUsage']. */
+  /** Logical path, e.g. ['shop', 'capacity', 'alert DiskFilling']. */
   readonly path: readonly string[];
   readonly message: string;
   readonly hint: string;

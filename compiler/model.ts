@@ -11,7 +11,7 @@ export interface SourceRef {
   readonly column: number;
 }
 
-/** Base units (OpenMetrics) plus percent, which the seed uses everywhere; 'none' for plain counts and scores. */
+/** Base units (OpenMetrics) plus percent, common in hand-written stacks; 'none' for plain counts and scores. */
 export type Unit = 'seconds' | 'bytes' | 'ratio' | 'percent' | 'none';
 
 export type Severity = 'info' | 'warning' | 'critical';
@@ -163,9 +163,9 @@ export interface ScrapeSettings {
 export interface Stack {
   readonly kind: 'stack';
   readonly name: string;
-  /** The stack's file relative to the project root, e.g. `stacks/platform.ts`. */
+  /** The stack's file relative to the project root, e.g. `stacks/shop.ts`. */
   readonly file: string;
-  /** Namespace the platform's pods run in. */
+  /** Namespace the stack's app pods run in. */
   readonly namespace: string;
   /** Namespace the monitoring components are deployed to. */
   readonly monitoringNamespace: string;

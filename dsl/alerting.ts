@@ -17,7 +17,7 @@ export function secretKey(secret: string, key: string): SecretKeyRef {
 }
 
 export interface SlackOptions {
-  /** Channel to post to, e.g. `#platform-alerts`. */
+  /** Channel to post to, e.g. `#shop-alerts`. */
   readonly channel: string;
   /** Secret key holding the incoming-webhook URL. */
   readonly apiUrl: SecretKeyRef;
@@ -25,7 +25,7 @@ export interface SlackOptions {
   readonly sendResolved?: boolean;
 }
 
-/** @example slack({ channel: '#platform-alerts', apiUrl: secretKey('alertmanager-slack', 'api-url') }) */
+/** @example slack({ channel: '#shop-alerts', apiUrl: secretKey('alertmanager-slack', 'api-url') }) */
 export function slack(o: SlackOptions): SlackNotifier {
   return { kind: 'slack', channel: o.channel, apiUrl: o.apiUrl, sendResolved: o.sendResolved ?? true };
 }
@@ -51,7 +51,7 @@ export interface WebhookOptions {
   readonly sendResolved?: boolean;
 }
 
-/** @example webhook({ url: 'http://healer.self-healing-platform.svc:8000/alerts', bearerToken: secretKey('alertmanager-webhook', 'token') }) */
+/** @example webhook({ url: 'http://order-bot.shop.svc:8080/alerts', bearerToken: secretKey('alertmanager-webhook', 'token') }) */
 export function webhook(o: WebhookOptions): WebhookNotifier {
   return { kind: 'webhook', url: o.url, ...(o.bearerToken ? { bearerToken: o.bearerToken } : {}), sendResolved: o.sendResolved ?? true };
 }

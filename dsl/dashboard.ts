@@ -138,7 +138,7 @@ function builder(type: PanelType) {
 /**
  * Panel builders, one per Grafana panel type. Built from a metric, a panel inherits title, description, unit,
  * min/max and the threshold colour steps of that metric's alerts.
- * @example panel.timeseries(cpu, { title: 'CPU Usage', queries: [scope(cpu), { expr: avg(scope(cpu)), legend: 'Average' }] })
+ * @example panel.timeseries(cacheHits, { title: 'Cache Hit Ratio', queries: [scope(cacheHits), { expr: avg(scope(cacheHits)), legend: 'Average' }] })
  * @example panel.heatmap(requestDuration, { title: 'Request latency' })
  */
 export const panel = {
@@ -193,7 +193,7 @@ export interface DashboardDefinition {
 
 /**
  * A Grafana dashboard, compiled to `out/<stack>/grafana/dashboards/<uid>.json`.
- * @example dashboard({ uid: 'platform-overview', title: 'Platform', panels: [panel.gauge(healthScore)], rows: [row('Requests', [...])] })
+ * @example dashboard({ uid: 'shop-overview', title: 'Shop', panels: [panel.gauge(diskUsage)], rows: [row('Checkout', [...])] })
  */
 export function dashboard(options: DashboardOptions): DashboardDefinition {
   return { [tag]: 'dashboard', options, source: callSite() };

@@ -21,7 +21,7 @@ export interface DeployOptions {
   readonly operator?: { readonly ruleLabels?: Readonly<Record<string, string>>; readonly monitorLabels?: Readonly<Record<string, string>> };
 }
 
-/** The seed's versions where it had one; Alertmanager 0.25 because its config is checked by amtool 0.25. */
+/** Pinned versions; Alertmanager 0.25 because its config is checked by amtool 0.25. */
 export const defaultImages: Readonly<Record<Component, string>> = {
   prometheus: 'prom/prometheus:v2.48.0',
   alertmanager: 'prom/alertmanager:v0.25.0',
@@ -33,7 +33,7 @@ export const defaultImages: Readonly<Record<Component, string>> = {
 const size = (cpuReq: string, memReq: string, cpuLim: string, memLim: string): Resources =>
   ({ requests: { cpu: cpuReq, memory: memReq }, limits: { cpu: cpuLim, memory: memLim } });
 
-/** Prometheus and Grafana as in the seed; the components it never deployed sized from their upstream examples. */
+/** Default requests and limits per component; the exporters' from their upstream examples. */
 export const defaultResources: Readonly<Record<Component, Resources>> = {
   prometheus: size('500m', '2Gi', '2000m', '4Gi'),
   alertmanager: size('50m', '64Mi', '200m', '256Mi'),

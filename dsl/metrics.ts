@@ -13,7 +13,7 @@ export type ThresholdLevel =
 export type ThresholdsInput = { readonly [S in Severity]?: ThresholdLevel };
 
 interface CommonOptions<L extends readonly string[]> {
-  /** Prometheus metric name, e.g. `cpu_usage_percent`. Counters end in `_total`. */
+  /** Prometheus metric name, e.g. `disk_usage_percent`. Counters end in `_total`. */
   readonly name: string;
   /** One-line description, exported as HELP and used as the panel description. */
   readonly help: string;
@@ -107,7 +107,7 @@ export function counter<const L extends readonly string[] = []>(o: CommonOptions
 
 /**
  * A gauge: a value that goes up and down. Thresholds on a gauge derive alerts, panel colours and rule tests.
- * @example const cpu = gauge({ name: 'cpu_usage_percent', help: 'CPU usage', unit: 'percent', thresholds: { warning: { above: 80, for: '2m' } } });
+ * @example const diskUsage = gauge({ name: 'disk_usage_percent', help: 'Disk usage', unit: 'percent', thresholds: { warning: { above: 80, for: '2m' } } });
  */
 export function gauge<const L extends readonly string[] = [], const Th extends ThresholdsInput = {}>(
   o: MetricOptions<L, Th>,

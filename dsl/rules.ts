@@ -39,7 +39,7 @@ export interface RecordOptions<Th extends ThresholdsInput> {
 
 /**
  * A recording rule `level:metric:operations`. Its output labels are those of the expression.
- * @example const cpuAvg = record('cpu_usage:avg_5m', avgOverTime(cpu, '5m'), { unit: 'percent' });
+ * @example const diskAvg = record('disk_usage:avg_5m', avgOverTime(diskUsage, '5m'), { unit: 'percent' });
  */
 export function record<L extends string, const Th extends ThresholdsInput = {}>(
   name: string,
@@ -96,7 +96,7 @@ export interface AlertOptions<L extends string> extends AnnotationOptions {
   readonly severity: Severity;
   /** How long the condition must hold before the alert fires. @default '0s' */
   readonly for?: Duration;
-  /** Static labels, e.g. `{ component: 'platform' }`; `severity` is added from `severity`. @default {} */
+  /** Static labels, e.g. `{ team: 'payments' }`; `severity` is added from `severity`. @default {} */
   readonly labels?: Readonly<Record<string, string>>;
   readonly summary: string;
   readonly description: string;
@@ -116,8 +116,8 @@ function annotationsOf(o: AnnotationOptions): Record<string, string> {
 
 /**
  * An alert on any expression.
- * @example alert({ name: 'HealingActionFailed', expr: promql`${sum(increase(failed, '5m'), { by: ['action_type'] })} > 0`,
- *   severity: 'critical', summary: 'Self-healing action failed', description: '{{ $value }} failed' })
+ * @example alert({ name: 'PaymentProviderErrors', expr: promql`${sum(increase(paymentErrors, '10m'), { by: ['provider'] })} > 5`,
+ *   severity: 'warning', summary: 'A payment provider returns errors', description: '{{ $value }} errors' })
  */
 export function alert<L extends string>(o: AlertOptions<L>): AlertDefinition {
   const source = callSite();
@@ -156,7 +156,7 @@ function pascal(name: string): string {
 /**
  * One alert per threshold level of a gauge or recording rule: `series > value` (or `<`) for the level's `for`.
  * The same numbers become the panel's colour steps and the generated rule tests.
- * @example ...alertsFrom(cpu, { summary: 'High CPU usage', warning: { name: 'HighCPUUsage' }, critical: { name: 'CriticalCPUUsage' } })
+ * @example ...alertsFrom(diskUsage, { summary: 'Disk filling up', warning: { name: 'DiskFilling' }, critical: { name: 'DiskAlmostFull' } })
  */
 export function alertsFrom<Th extends ThresholdsInput>(series: Thresholded<Th>, o: AlertsFromOptions<Th> = {} as AlertsFromOptions<Th>): AlertDefinition[] {
   const source = callSite();
@@ -197,7 +197,7 @@ export interface RuleGroupDefinition {
 
 /**
  * A Prometheus rule group: rules evaluated together, in order, every `interval`.
- * @example ruleGroup('platform_health', { interval: '30s', rules: [...alertsFrom(cpu)] })
+ * @example ruleGroup('capacity', { interval: '30s', rules: [...alertsFrom(diskUsage)] })
  */
 export function ruleGroup(
   name: string,

@@ -24,11 +24,11 @@ export interface ScrapeOptions {
 }
 
 export interface StackOptions {
-  /** Namespace the platform's pods run in; its scrape job discovers pods there. */
+  /** Namespace the stack's app pods run in; its scrape job discovers pods there. */
   readonly namespace: string;
   /** Namespace the monitoring components are deployed to. @default 'monitoring' */
   readonly monitoringNamespace?: string;
-  /** Value of the platform pods' `app` label and name of their scrape job. @default the stack's namespace */
+  /** Value of the app pods' `app` label and name of their scrape job. @default the stack's namespace */
   readonly app?: string;
   /** @default {} */
   readonly scrape?: ScrapeOptions;
@@ -55,7 +55,7 @@ export interface StackDefinition {
 
 /**
  * A monitoring stack: compiled into `out/<name>/`.
- * @example export default stack('platform', { namespace: 'self-healing-platform', metrics: [cpu], groups: [...] });
+ * @example export default stack('shop', { namespace: 'shop', metrics: [diskUsage], groups: [...] });
  */
 export function stack(name: string, options: StackOptions): StackDefinition {
   return { [tag]: 'stack', name, options, source: callSite() };

@@ -1,5 +1,5 @@
-// blackbox.yml for the blackbox exporter that the services job probes through. The seed pointed at one it never
-// deployed; the module name is the one prometheus.yml's probe job asks for.
+// blackbox.yml for the blackbox exporter that the services job probes through; it is deployed with the stack (a probe
+// job pointing at an exporter nobody deployed fails silently). The module name is the one prometheus.yml's probe job asks for.
 import type { Stack } from '../model.ts';
 import { files, type Files } from './files.ts';
 import { toYaml } from './yaml.ts';

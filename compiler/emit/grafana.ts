@@ -129,7 +129,7 @@ function variableJson(stack: Stack, name: DashboardVariable): GrafanaVariable {
     refresh: 2,
     includeAll: true,
     multi: true,
-    // "All" namespaces means those the platform runs in (Grafana joins the options); all pods of them, by regex
+    // "All" namespaces means those the app runs in (Grafana joins the options); all pods of them, by regex
     ...(name === 'namespace' ? {} : { allValue: '.*' }),
     current: { selected: true, text: ['All'], value: ['$__all'] },
     options: [],

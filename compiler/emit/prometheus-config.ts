@@ -33,9 +33,9 @@ function alertingTo(targets: readonly string[]): Json {
   return { alertmanagers: [{ static_configs: [{ targets: [...targets] }], timeout: '10s' }] };
 }
 
-/** The platform's pods by app label. The target is the pod IP at the exporter's port, whatever ports the pod
- *  declares (targets of one pod then collapse into one); `namespace` and `pod` are the labels `targetLabels` promises. */
-function platformJob(stack: Stack): Json {
+/** The stack's app pods, found by their app label. The target is the pod IP at the exporter's port, whatever ports
+ *  the pod declares (targets of one pod then collapse into one); `namespace` and `pod` are the labels `targetLabels` promises. */
+function appJob(stack: Stack): Json {
   return {
     job_name: stack.app,
     metrics_path: stack.scrape.metricsPath,
@@ -86,7 +86,7 @@ function kubeStateMetricsJob(stack: Stack): Json {
   };
 }
 
-/** Pods that opt in with prometheus.io annotations; the platform's own pods are dropped, the job above scrapes them. */
+/** Pods that opt in with prometheus.io annotations; the stack's app pods are dropped, the job above scrapes them. */
 function annotatedPodsJob(stack: Stack): Json {
   return {
     job_name: 'kubernetes-pods',
@@ -128,7 +128,7 @@ function probedServicesJob(stack: Stack): Json {
 /** The cluster's scrape jobs, the catalog-dependent ones only when the stack queries that catalog. */
 export function clusterScrapeJobs(stack: Stack): Json[] {
   return [
-    platformJob(stack),
+    appJob(stack),
     apiServersJob,
     nodesJob('kubernetes-nodes', '/metrics'),
     ...(usesCatalog(stack, catalogs.kubelet) ? [nodesJob('kubernetes-cadvisor', '/metrics/cadvisor')] : []),
@@ -159,7 +159,7 @@ export function defaultLocalTargets(stack: Stack): LocalTargets {
 }
 
 /**
- * The local profile: the platform job with static targets carrying the labels the cluster's relabeling adds
+ * The local profile: the app job with static targets carrying the labels the cluster's relabeling adds
  * (namespace, pod), so every rule and annotation sees the same labels as in the cluster.
  * @example localPrometheusConfig(stack, { exporterTargets: ['127.0.0.1:40123'], alertmanagerTargets: ['127.0.0.1:40124'] })
  */

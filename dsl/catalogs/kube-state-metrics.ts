@@ -1,4 +1,4 @@
-// kube-state-metrics v2 series the platform's Kubernetes alerts and panels query.
+// kube-state-metrics v2 series a stack's Kubernetes alerts and panels may query.
 // v2 renamed the HPA family: kube_hpa_* (v1) is kube_horizontalpodautoscaler_* with label `horizontalpodautoscaler`.
 import { catalog, counterSeries, gaugeSeries } from '../catalog.ts';
 

@@ -15,13 +15,13 @@ function run(...args: string[]) {
 }
 
 const good = (warning: number, withRecording = true) => `import { gauge, counter, alertsFrom, record, ruleGroup, stack, avgOverTime } from '../../../dsl/index.ts';
-const cpu = gauge({ name: 'cpu_usage_percent', help: 'CPU', unit: 'percent', thresholds: { warning: { above: ${warning}, for: '2m' }, critical: { above: 95 } } });
+const disk = gauge({ name: 'disk_usage_percent', help: 'Disk', unit: 'percent', thresholds: { warning: { above: ${warning}, for: '2m' }, critical: { above: 95 } } });
 export default stack('demo', {
   namespace: 'demo',
-  metrics: [cpu],
+  metrics: [disk],
   groups: [
-    ruleGroup('alerts', { rules: alertsFrom(cpu, { summary: 'CPU high' }) }),
-    ${withRecording ? "ruleGroup('recordings', { rules: [record('cpu:avg_5m', avgOverTime(cpu, '5m'))] })," : ''}
+    ruleGroup('alerts', { rules: alertsFrom(disk, { summary: 'Disk filling up' }) }),
+    ${withRecording ? "ruleGroup('recordings', { rules: [record('disk:avg_5m', avgOverTime(disk, '5m'))] })," : ''}
   ],
 });
 `;
@@ -57,7 +57,7 @@ test('--check names the changed file and shows a diff when a threshold changes, 
   const check = run('--check');
   assert.is(check.code, 1, check.out);
   assert.match(check.out, /changed +\.tmp\/cli-\d+\/out\/demo\/prometheus\/alerts\.yml/);
-  assert.match(check.out, /-\s+expr: cpu_usage_percent > 80\n\+\s+expr: cpu_usage_percent > 85/);
+  assert.match(check.out, /-\s+expr: disk_usage_percent > 80\n\+\s+expr: disk_usage_percent > 85/);
   assert.match(check.out, /Run `npm run compile`/);
   assert.is(readFileSync(join(scratch, 'out/demo/prometheus/alerts.yml'), 'utf8'), before);
   assert.is(run().code, 0);
@@ -70,17 +70,17 @@ test('a stack with errors fails with every problem, file:line and fix, and write
   const listing = readdirSync(join(scratch, 'out/demo'), { recursive: true }).sort();
   const alerts = readFileSync(join(scratch, 'out/demo/prometheus/alerts.yml'), 'utf8');
   writeStack('demo', `import { gauge, promql, record, ruleGroup, stack } from '../../../dsl/index.ts';
-const errors = gauge({ name: 'error_rate_percent', help: 'Errors', unit: 'percent' });
-export default stack('demo', { namespace: 'demo', metrics: [errors], groups: [ruleGroup('g', { rules: [
-  record('errors:rate_5m', promql\`rate(error_rate_percent[5m])\`),
-  record('errors:p95_5m', promql\`histogram_quantile(0.95, rate(response_time_bucket[5m]))\`),
+const fill = gauge({ name: 'queue_fill_percent', help: 'Queue fill', unit: 'percent' });
+export default stack('demo', { namespace: 'demo', metrics: [fill], groups: [ruleGroup('g', { rules: [
+  record('queue_fill:rate_5m', promql\`rate(queue_fill_percent[5m])\`),
+  record('wait:p95_5m', promql\`histogram_quantile(0.95, rate(wait_time_bucket[5m]))\`),
 ] })] });
 `);
   const r = run();
   assert.is(r.code, 1, r.out);
-  assert.match(r.out, /stacks\/demo\.ts:4:\d+ +rate\(\) needs a counter, but error_rate_percent is a gauge/);
-  assert.match(r.out, /stacks\/demo\.ts:5:\d+ +series "response_time_bucket" is not exported/);
-  assert.match(r.out, /→ at demo › g › record errors:rate_5m/);
+  assert.match(r.out, /stacks\/demo\.ts:4:\d+ +rate\(\) needs a counter, but queue_fill_percent is a gauge/);
+  assert.match(r.out, /stacks\/demo\.ts:5:\d+ +series "wait_time_bucket" is not exported/);
+  assert.match(r.out, /→ at demo › g › record queue_fill:rate_5m/);
   assert.match(r.out, /fix: rate\(\) assumes values only go up/);
   assert.match(r.out, /2 problems found; nothing was written/);
   assert.equal(readdirSync(join(scratch, 'out/demo'), { recursive: true }).sort(), listing);
@@ -133,7 +133,7 @@ test('a stack file that throws is reported at its line, together with the proble
   const r = run();
   assert.is(r.code, 1, r.out);
   assert.match(r.out, /stacks\/broken\.ts:2:\d+ +the stack file failed while loading: Cannot read properties of undefined/);
-  assert.match(r.out, /stacks\/demo\.ts:\d+:\d+ +cpu_usage_percent: the warning threshold 80 is outside the range of its values, 0 to 1/);
+  assert.match(r.out, /stacks\/demo\.ts:\d+:\d+ +disk_usage_percent: the warning threshold 80 is outside the range of its values, 0 to 1/);
   assert.not.ok(existsSync(join(scratch, 'out')));
 });
 

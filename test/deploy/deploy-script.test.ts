@@ -7,9 +7,11 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { emitStack } from '../../compiler/emit/index.ts';
 import { toModel } from '../../dsl/to-model.ts';
-import platform from '../../stacks/platform.ts';
+import shop from '../fixtures/shop.ts';
+import { docsOf } from './manifests.ts';
 
-const out = emitStack(toModel(platform));
+const model = toModel(shop);
+const out = emitStack(model);
 const dir = mkdtempSync(join(tmpdir(), 'stackc-deploy-sh-'));
 for (const [path, content] of out) { mkdirSync(dirname(join(dir, path)), { recursive: true }); writeFileSync(join(dir, path), content); }
 const script = join(dir, 'kubernetes/deploy.sh');
@@ -43,8 +45,20 @@ function run(args: string[], path: string): { code: number; output: string } {
   }
 }
 
-const allSecrets = ['grafana-admin', 'alertmanager-pagerduty', 'alertmanager-slack', 'alertmanager-webhook'];
+/** Every Secret the fixture's pods read: Grafana's admin Secret and the receivers' credentials. */
+const receiverSecrets = [...new Set(model.alerting.receivers.flatMap((r) => r.notifiers.flatMap((n) =>
+  n.kind === 'slack' ? [n.apiUrl.secret] : n.kind === 'pagerduty' ? [n.routingKey.secret] : n.bearerToken ? [n.bearerToken.secret] : [])))];
+const allSecrets = [model.deploy.grafanaAdminSecret, ...receiverSecrets];
+const ns = model.monitoringNamespace;
 const systemPath = '/usr/bin:/bin';
+/** Deployment names in the order of the numbered manifests. */
+const deployments = docsOf(out, 'kubernetes/').filter((d) => !d.path.includes('/operator/') && d.doc.kind === 'Deployment').map((d) => d.doc.metadata.name);
+
+test('the fixture exercises every kind of credential and a non-default Secret and namespace', () => {
+  assert.ok(receiverSecrets.length >= 3, 'Slack, PagerDuty and webhook Secrets');
+  assert.is.not(model.deploy.grafanaAdminSecret, 'grafana-admin');
+  assert.is.not(ns, 'monitoring');
+});
 
 test('fails clearly when kubectl is missing', () => {
   const empty = mkdtempSync(join(dir, 'no-kubectl-'));
@@ -54,13 +68,21 @@ test('fails clearly when kubectl is missing', () => {
   assert.match(r.output, /kubectl not found on PATH/);
 });
 
-test('fails before applying anything when the Grafana admin Secret is missing, and prints the command', () => {
-  const k = fakeKubectl({ reachable: true, secrets: allSecrets.filter((s) => s !== 'grafana-admin') });
+test('fails before applying anything when a Secret is missing, and prints the command', () => {
+  const admin = model.deploy.grafanaAdminSecret;
+  const k = fakeKubectl({ reachable: true, secrets: allSecrets.filter((s) => s !== admin) });
   const r = run([], `${k.bin}:${systemPath}`);
   assert.is(r.code, 1);
-  assert.match(r.output, /Secret grafana-admin is missing in namespace monitoring/);
-  assert.match(r.output, /kubectl create secret generic grafana-admin -n monitoring --from-literal=admin-user=admin/);
+  assert.ok(r.output.includes(`Secret ${admin} is missing in namespace ${ns}`), r.output);
+  assert.ok(r.output.includes(`kubectl create secret generic ${admin} -n ${ns} --from-literal=admin-user=admin`), r.output);
   assert.not.match(readFileSync(k.log, 'utf8'), /apply/);
+  for (const secret of receiverSecrets) {
+    const without = fakeKubectl({ reachable: true, secrets: allSecrets.filter((s) => s !== secret) });
+    const missing = run([], `${without.bin}:${systemPath}`);
+    assert.is(missing.code, 1, secret);
+    assert.ok(missing.output.includes(`Secret ${secret} is missing in namespace ${ns}`), missing.output);
+    assert.not.match(readFileSync(without.log, 'utf8'), /apply/);
+  }
 });
 
 test('applies the numbered manifests in order and waits for every Deployment', () => {
@@ -70,17 +92,17 @@ test('applies the numbered manifests in order and waits for every Deployment', (
   const calls = readFileSync(k.log, 'utf8').trim().split('\n');
   const applied = calls.filter((c) => c.startsWith('apply')).map((c) => c.slice(c.lastIndexOf('/') + 1));
   assert.equal(applied, [...out.keys()].filter((p) => /^kubernetes\/\d\d-/.test(p)).map((p) => p.slice('kubernetes/'.length)));
-  assert.equal(calls.filter((c) => c.startsWith('rollout')).map((c) => c.split(' ')[2]),
-    ['deployment/prometheus', 'deployment/alertmanager', 'deployment/blackbox-exporter', 'deployment/kube-state-metrics', 'deployment/grafana']);
-  assert.ok(calls.filter((c) => c.startsWith('rollout')).every((c) => c.includes('--timeout=60s')));
-  assert.match(r.output, /kubectl port-forward -n monitoring svc\/grafana 3000:3000/);
+  assert.ok(deployments.length >= 5, 'Prometheus, Alertmanager, Grafana and the exporters are Deployments');
+  assert.equal(calls.filter((c) => c.startsWith('rollout')).map((c) => c.split(' ')[2]), deployments.map((d) => `deployment/${d}`));
+  assert.ok(calls.filter((c) => c.startsWith('rollout')).every((c) => c.includes('--timeout=60s') && c.includes(`-n ${ns}`)));
+  assert.ok(r.output.includes(`kubectl port-forward -n ${ns} svc/grafana 3000:3000`), r.output);
 });
 
 test('a Deployment that does not become ready fails the script with what to look at', () => {
   const k = fakeKubectl({ reachable: true, secrets: allSecrets, rolloutFails: true });
   const r = run([], `${k.bin}:${systemPath}`);
   assert.is(r.code, 1);
-  assert.match(r.output, /prometheus did not become ready within 300s/);
+  assert.ok(r.output.includes(`${deployments[0]} did not become ready within 300s`), r.output);
 });
 
 test('--dry-run is server-side when a cluster is reachable, client-side otherwise, and never waits', () => {
@@ -99,7 +121,9 @@ test('--operator applies only the operator resources', () => {
   const k = fakeKubectl({ reachable: true, secrets: [] });
   assert.is(run(['--operator'], `${k.bin}:${systemPath}`).code, 0);
   const applied = readFileSync(k.log, 'utf8').split('\n').filter((c) => c.startsWith('apply'));
-  assert.equal(applied.map((c) => c.slice(c.indexOf('operator/'))), ['operator/10-prometheus-rule.yaml', 'operator/20-pod-monitor.yaml']);
+  const operatorFiles = [...out.keys()].filter((p) => p.startsWith('kubernetes/operator/')).map((p) => p.slice('kubernetes/'.length));
+  assert.equal(operatorFiles, ['operator/10-prometheus-rule.yaml', 'operator/20-pod-monitor.yaml']);
+  assert.equal(applied.map((c) => c.slice(c.indexOf('operator/'))), operatorFiles);
 });
 
 test.run();

@@ -4,10 +4,10 @@ import { parse } from 'yaml';
 import { kubernetesFiles } from '../../compiler/emit/kubernetes/index.ts';
 import { emitStack } from '../../compiler/emit/index.ts';
 import { toModel } from '../../dsl/to-model.ts';
-import platform from '../../stacks/platform.ts';
+import shop from '../fixtures/shop.ts';
 import { docsOf, validateManifest, type Doc } from './manifests.ts';
 
-const model = toModel(platform);
+const model = toModel(shop);
 const out = emitStack(model);
 const all = [...docsOf(out, 'kubernetes/')];
 const byKind = (kind: string) => all.filter((d) => d.doc.kind === kind).map((d) => d.doc);
@@ -42,14 +42,15 @@ test('every ConfigMap entry is byte-identical to the standalone generated file',
 });
 
 test('Grafana ConfigMaps embed whatever the Grafana emitter produced, and the pod mounts them', async () => {
+  const uid = model.dashboards[0]!.uid;
   const earlier = new Map([...out,
-    ['grafana/dashboards/platform-overview.json', '{"uid":"platform-overview"}\n'],
+    [`grafana/dashboards/${uid}.json`, `{"uid":"${uid}"}\n`],
     ['grafana/provisioning/datasources/prometheus.yaml', '# h\napiVersion: 1\n'],
     ['grafana/provisioning/dashboards/dashboards.yaml', '# h\napiVersion: 1\nproviders: []\n']]);
   const docs = docsOf(kubernetesFiles(model, earlier), 'kubernetes/60').map((d) => d.doc);
   const cms = docs.filter((d) => d.kind === 'ConfigMap');
   assert.equal(cms.map((c) => c.metadata.name).sort(), ['grafana-dashboard-providers', 'grafana-dashboards', 'grafana-datasources']);
-  assert.is((cms.find((c) => c.metadata.name === 'grafana-dashboards')!['data'] as any)['platform-overview.json'], '{"uid":"platform-overview"}\n');
+  assert.is((cms.find((c) => c.metadata.name === 'grafana-dashboards')!['data'] as any)[`${uid}.json`], `{"uid":"${uid}"}\n`);
   const pod = podOf(docs.find((d) => d.kind === 'Deployment')!);
   const mounts = pod.spec.containers[0]!['volumeMounts'].map((m: any) => m.mountPath);
   assert.ok(mounts.includes('/var/lib/grafana/dashboards') && mounts.includes('/etc/grafana/provisioning/datasources'));
@@ -113,6 +114,23 @@ test('every Service and the PodMonitor select the pods they target; every PVC, C
     assert.ok(am.spec.volumes.some((v) => v.secret?.secretName === secret), `secret ${secret} mounted`);
     assert.ok(am.spec.containers[0]!['volumeMounts'].some((m: any) => m.mountPath === `/etc/alertmanager/secrets/${secret}`));
   }
+});
+
+test('the stack\'s deploy settings reach the manifests: namespace, storage class, retention, scrape endpoint', () => {
+  for (const { path, doc } of all) {
+    const clusterWide = ['Namespace', 'ClusterRole', 'ClusterRoleBinding'].includes(doc.kind);
+    if (!clusterWide) assert.is(doc.metadata.namespace, model.monitoringNamespace, `${path} ${doc.kind}/${doc.metadata.name}`);
+  }
+  assert.equal(byKind('Namespace').map((n) => n.metadata.name), [model.monitoringNamespace]);
+  const claims = byKind('PersistentVolumeClaim');
+  assert.ok(claims.length > 0);
+  for (const c of claims) assert.is((c as any).spec.storageClassName, model.deploy.storageClass, c.metadata.name);
+  const prometheus = podOf(byKind('Deployment').find((d) => d.metadata.name === 'prometheus')!);
+  assert.ok(prometheus.spec.containers[0]!['args'].includes(`--storage.tsdb.retention.time=${model.deploy.retention}`));
+  const endpoint = (byKind('PodMonitor')[0] as any).spec.podMetricsEndpoints[0];
+  assert.is(endpoint.path, model.scrape.metricsPath);
+  assert.is(endpoint.interval, model.scrape.interval);
+  assert.is(endpoint.relabelings[0].replacement, `$1:${model.scrape.port}`);
 });
 
 test('RBAC is read-only and limited to the discovery roles in use; ingresses only via networking.k8s.io', () => {

@@ -6,22 +6,22 @@ import {
 import { kubeStateMetrics as ksm } from '../../dsl/catalogs/kube-state-metrics.ts';
 
 export interface FixtureOptions {
-  readonly cpuThresholds?: ThresholdsInput;
+  readonly diskThresholds?: ThresholdsInput;
   readonly dashboards?: (m: FixtureMetrics) => readonly DashboardDefinition[];
 }
 
 export function fixtureMetrics(o: FixtureOptions = {}) {
-  const cpu = gauge({
-    name: 'cpu_usage_percent', help: 'CPU usage', unit: 'percent',
-    thresholds: o.cpuThresholds ?? { warning: { above: 80, for: '2m' }, critical: { above: 90, for: '1m' } },
+  const disk = gauge({
+    name: 'disk_usage_percent', help: 'Disk usage', unit: 'percent',
+    thresholds: o.diskThresholds ?? { warning: { above: 80, for: '2m' }, critical: { above: 90, for: '1m' } },
   });
   const score = gauge({
     name: 'health_score', help: 'Health score (0-100)', range: [0, 100],
     thresholds: { warning: { below: 80 }, critical: { below: 60 } },
   });
-  const requests = counter({ name: 'requests_total', help: 'HTTP requests', labels: ['route', 'status'] });
-  const latency = histogram({ name: 'request_duration_seconds', help: 'Request duration', unit: 'seconds', labels: ['route'], buckets: [0.1, 0.5, 1] });
-  return { cpu, score, requests, latency };
+  const requests = counter({ name: 'http_requests_total', help: 'HTTP requests', labels: ['route', 'status'] });
+  const latency = histogram({ name: 'http_request_duration_seconds', help: 'Request duration', unit: 'seconds', labels: ['route'], buckets: [0.1, 0.5, 1] });
+  return { disk, score, requests, latency };
 }
 export type FixtureMetrics = ReturnType<typeof fixtureMetrics>;
 
@@ -31,7 +31,7 @@ export function defaultDashboards(m: FixtureMetrics): readonly DashboardDefiniti
     title: 'Fixture',
     panels: [
       panel.gauge(m.score, { title: 'Health' }),
-      panel.timeseries(m.cpu, { title: 'CPU', queries: [scope(m.cpu), { expr: avg(scope(m.cpu)), legend: 'Average' }] }),
+      panel.timeseries(m.disk, { title: 'Disk', queries: [scope(m.disk), { expr: avg(scope(m.disk)), legend: 'Average' }] }),
       panel.stat(m.requests, { title: 'Requests', unit: 'requests/s' }),
     ],
     rows: [
@@ -49,9 +49,9 @@ export function fixtureStack(o: FixtureOptions = {}) {
   const m = fixtureMetrics(o);
   return stack('fixture', {
     namespace: 'apps',
-    metrics: [m.cpu, m.score, m.requests, m.latency],
+    metrics: [m.disk, m.score, m.requests, m.latency],
     catalogs: [ksm],
-    groups: [ruleGroup('health', { rules: [...alertsFrom(m.cpu), ...alertsFrom(m.score)] })],
+    groups: [ruleGroup('health', { rules: [...alertsFrom(m.disk), ...alertsFrom(m.score)] })],
     dashboards: (o.dashboards ?? defaultDashboards)(m),
   });
 }

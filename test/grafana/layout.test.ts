@@ -4,7 +4,7 @@ import * as assert from 'uvu/assert';
 import { toModel } from '../../dsl/to-model.ts';
 import { layout, gridColumns, type GridPos } from '../../compiler/emit/grafana-layout.ts';
 import { dashboard, panel, row } from '../../dsl/index.ts';
-import platform from '../../stacks/platform.ts';
+import shop from '../fixtures/shop.ts';
 import { compileValid, issuesOf } from '../helpers/stack.ts';
 import { fixtureStack } from './fixture.ts';
 
@@ -21,8 +21,10 @@ function assertSound(items: readonly { id: number; gridPos: GridPos }[]): void {
   }
 }
 
-test('the platform dashboards fit the grid without overlaps', () => {
-  for (const d of toModel(platform).dashboards) assertSound(layout(d));
+test('the dashboards of a stack with rows and every panel type fit the grid without overlaps', () => {
+  const { dashboards } = toModel(shop);
+  assert.ok(dashboards.length > 0);
+  for (const d of dashboards) assertSound(layout(d));
 });
 
 test('the emitted JSON has the same sound layout', () => {
@@ -36,8 +38,8 @@ test('many panels of mixed sizes wrap, rows start below everything above them', 
   const { model } = compileValid(fixtureStack({
     dashboards: (m) => [dashboard({
       uid: 'grid', title: 'Grid',
-      panels: sizes.slice(0, 6).map(([w, h], i) => panel.timeseries(m.cpu, { title: `a${i}`, width: w, height: h })),
-      rows: [row('More', sizes.slice(6).map(([w, h], i) => panel.stat(m.cpu, { title: `b${i}`, width: w, height: h })))],
+      panels: sizes.slice(0, 6).map(([w, h], i) => panel.timeseries(m.disk, { title: `a${i}`, width: w, height: h })),
+      rows: [row('More', sizes.slice(6).map(([w, h], i) => panel.stat(m.disk, { title: `b${i}`, width: w, height: h })))],
     })],
   }));
   const items = layout(model.dashboards[0]!);
@@ -48,25 +50,25 @@ test('many panels of mixed sizes wrap, rows start below everything above them', 
 });
 
 test('ids and places are deterministic: the same stack lays out the same', () => {
-  const a = layout(toModel(platform).dashboards[0]!).map((i) => [i.id, i.gridPos]);
-  const b = layout(toModel(platform).dashboards[0]!).map((i) => [i.id, i.gridPos]);
+  const a = layout(toModel(shop).dashboards[0]!).map((i) => [i.id, i.gridPos]);
+  const b = layout(toModel(shop).dashboards[0]!).map((i) => [i.id, i.gridPos]);
   assert.equal(a, b);
 });
 
 test('ids are unique and follow the titles: adding a panel does not renumber the others', () => {
   const dashboardOf = (titles: string[]) => layout(toModel(fixtureStack({
-    dashboards: (m) => [dashboard({ uid: 'ids', title: 'Ids', panels: titles.map((title) => panel.stat(m.cpu, { title })) })],
+    dashboards: (m) => [dashboard({ uid: 'ids', title: 'Ids', panels: titles.map((title) => panel.stat(m.disk, { title })) })],
   })).dashboards[0]!);
-  const before = new Map(dashboardOf(['CPU', 'Memory', 'Disk']).map((i) => [i.kind === 'panel' ? i.panel.title : '', i.id]));
-  const after = dashboardOf(['New first', 'CPU', 'Memory', 'Disk']);
+  const before = new Map(dashboardOf(['Disk', 'Memory', 'Network']).map((i) => [i.kind === 'panel' ? i.panel.title : '', i.id]));
+  const after = dashboardOf(['New first', 'Disk', 'Memory', 'Network']);
   for (const i of after) if (i.kind === 'panel' && before.has(i.panel.title)) assert.is(i.id, before.get(i.panel.title), i.panel.title);
-  const all = layout(toModel(platform).dashboards[0]!).map((i) => i.id);
+  const all = layout(toModel(shop).dashboards[0]!).map((i) => i.id);
   assert.is(new Set(all).size, all.length);
   assert.ok(all.every((id) => Number.isInteger(id) && id > 0 && id < 1_000_000));
 });
 
 test('a panel wider than the grid is a compile error', () => {
-  const issues = issuesOf(fixtureStack({ dashboards: (m) => [dashboard({ uid: 'w', title: 'W', panels: [panel.gauge(m.cpu, { title: 'Wide', width: 30 })] })] }));
+  const issues = issuesOf(fixtureStack({ dashboards: (m) => [dashboard({ uid: 'w', title: 'W', panels: [panel.gauge(m.disk, { title: 'Wide', width: 30 })] })] }));
   assert.equal(issues.map((i) => i.code), ['dashboards/panel-width']);
 });
 

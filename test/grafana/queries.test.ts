@@ -11,11 +11,11 @@ import { emitStack } from '../../compiler/emit/index.ts';
 import { toYaml } from '../../compiler/emit/yaml.ts';
 import { checkableExpr, executableExpr, panelQueries } from '../../compiler/dashboard-queries.ts';
 import { dashboard, panel, promql, rate, rateInterval, sum } from '../../dsl/index.ts';
-import platform from '../../stacks/platform.ts';
+import shop from '../fixtures/shop.ts';
 import { issuesOf, lineOf, requireTool } from '../helpers/stack.ts';
 import { fixtureStack } from './fixture.ts';
 
-const model = toModel(platform);
+const model = toModel(shop);
 
 test('panelQueries lists exactly the targets of the emitted dashboards', () => {
   const files = emitStack(model);
@@ -23,19 +23,20 @@ test('panelQueries lists exactly the targets of the emitted dashboards', () => {
     const d = JSON.parse(json) as { uid: string; panels: { title: string; targets?: { refId: string; expr: string }[] }[] };
     return d.panels.flatMap((p) => (p.targets ?? []).map((t) => ({ dashboard: d.uid, panel: p.title, refId: t.refId, expr: t.expr })));
   });
-  assert.ok(emitted.length >= 25);
+  assert.ok(emitted.length > 0);
+  assert.is(emitted.length, model.dashboards.flatMap((d) => d.rows.flatMap((r) => r.panels)).flatMap((p) => p.queries).length);
   assert.equal(panelQueries(model), emitted);
 });
 
 test('variables become stand-ins for the checker and concrete values for execution', () => {
-  const q = 'sum(rate(requests_total{namespace=~"$namespace",pod=~"${pod}"}[$__rate_interval]))';
-  assert.is(checkableExpr(model, q), 'sum(rate(requests_total{namespace=~"$namespace",pod=~"${pod}"}[1m]))');
-  assert.is(executableExpr(q), 'sum(rate(requests_total{namespace=~".*",pod=~".*"}[1m]))');
-  assert.is(executableExpr(q, { namespace: 'self-healing-platform', __rate_interval: '5m' }),
-    'sum(rate(requests_total{namespace=~"self-healing-platform",pod=~".*"}[5m]))');
+  const q = 'sum(rate(orders_total{namespace=~"$namespace",pod=~"${pod}"}[$__rate_interval]))';
+  assert.is(checkableExpr(model, q), 'sum(rate(orders_total{namespace=~"$namespace",pod=~"${pod}"}[2m]))', 'four 30 s scrapes');
+  assert.is(executableExpr(q), 'sum(rate(orders_total{namespace=~".*",pod=~".*"}[1m]))');
+  assert.is(executableExpr(q, { namespace: 'shop', __rate_interval: '5m' }),
+    'sum(rate(orders_total{namespace=~"shop",pod=~".*"}[5m]))');
 });
 
-test('every platform panel query, variables filled in, is valid PromQL to promtool', () => {
+test('every panel query, variables filled in, is valid PromQL to promtool', () => {
   const promtool = requireTool('promtool', 'prometheus');
   const dir = mkdtempSync(join(tmpdir(), 'stackc-panels-'));
   try {
@@ -51,7 +52,7 @@ test('every platform panel query, variables filled in, is valid PromQL to promto
 test('a panel query of a series the stack does not have is a compile error at the query', () => {
   const issues = issuesOf(fixtureStack({
     dashboards: () => [dashboard({ uid: 'x', title: 'X', panels: [
-      panel.timeseries({ title: 'Ghost', queries: [promql`sum(response_time_bucket)`] }), // MARK-ghost
+      panel.timeseries({ title: 'Ghost', queries: [promql`sum(wait_time_bucket)`] }), // MARK-ghost
     ] })],
   }));
   assert.equal(issues.map((i) => i.code), ['promql/unknown-series']);
@@ -62,9 +63,9 @@ test('a panel query of a series the stack does not have is a compile error at th
 test('rate() over a gauge, an unknown label and an unknown variable are caught in panels like in rules', () => {
   const issues = issuesOf(fixtureStack({
     dashboards: (m) => [dashboard({ uid: 'x', title: 'X', panels: [
-      panel.timeseries({ title: 'Rate of gauge', queries: [promql`rate(${m.cpu}[$__rate_interval])`] }),
+      panel.timeseries({ title: 'Rate of gauge', queries: [promql`rate(${m.disk}[$__rate_interval])`] }),
       panel.timeseries({ title: 'Bad label', queries: [promql`sum by (stauts) (${rate(m.requests, rateInterval)})`] }),
-      panel.timeseries({ title: 'Bad variable', queries: [promql`${m.cpu.where({ pod: /$service/ })}`] }),
+      panel.timeseries({ title: 'Bad variable', queries: [promql`${m.disk.where({ pod: /$service/ })}`] }),
     ] })],
   }));
   assert.equal(issues.map((i) => i.code).sort(), ['dashboards/unknown-variable', 'promql/rate-over-gauge', 'promql/unknown-label']);
@@ -80,7 +81,7 @@ test('a heatmap of something other than histogram buckets is a compile error', (
 test('duplicate uids and panel titles, bad uids and empty panels are reported', () => {
   const issues = issuesOf(fixtureStack({
     dashboards: (m) => [
-      dashboard({ uid: 'a', title: 'A', panels: [panel.gauge(m.cpu, { title: 'Same' }), panel.gauge(m.cpu, { title: 'Same' })] }),
+      dashboard({ uid: 'a', title: 'A', panels: [panel.gauge(m.disk, { title: 'Same' }), panel.gauge(m.disk, { title: 'Same' })] }),
       dashboard({ uid: 'a', title: 'B', panels: [panel.timeseries({ title: 'Empty', queries: [] })] }),
       dashboard({ uid: 'not a uid!', title: 'C' }),
     ],

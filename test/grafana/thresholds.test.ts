@@ -8,7 +8,7 @@ import { emitStack } from '../../compiler/emit/index.ts';
 import { thresholdedSeries } from '../../compiler/dashboard-thresholds.ts';
 import type { Files } from '../../compiler/emit/files.ts';
 import { dashboard, override, panel, scope } from '../../dsl/index.ts';
-import platform from '../../stacks/platform.ts';
+import shop from '../fixtures/shop.ts';
 import { compileValid, issuesOf, lineOf, projectPath } from '../helpers/stack.ts';
 import { fixtureStack } from './fixture.ts';
 
@@ -39,12 +39,14 @@ function panelStepsFor(files: Files, series: string): Map<string, number[]> {
   return out;
 }
 
-test('every thresholded series of the platform has a panel, coloured at exactly its alert thresholds', () => {
-  const model = toModel(platform);
+test('every thresholded series of a stack has a panel, coloured at exactly its alert thresholds', () => {
+  const model = toModel(shop);
   const files = emitStack(model);
   const alerts = alertValues(files);
   const thresholded = [...thresholdedSeries(model).keys()];
-  assert.ok(thresholded.length >= 9, 'the platform has its thresholded metrics');
+  const declared = model.metrics.filter((m) => m.thresholds.length).map((m) => m.name);
+  assert.ok(declared.length >= 3, 'the fixture has thresholded metrics, above and below');
+  assert.equal([...thresholded].sort(), [...declared].sort());
   for (const series of thresholded) {
     const panels = panelStepsFor(files, series);
     assert.ok(panels.size > 0, `a panel shows ${series}`);
@@ -55,9 +57,9 @@ test('every thresholded series of the platform has a panel, coloured at exactly 
 
 test('changing a threshold in the stack changes the alert and the panel together', () => {
   for (const [warning, critical] of [[70, 85], [77, 93], [50, 99]] as const) {
-    const { files } = compileValid(fixtureStack({ cpuThresholds: { warning: { above: warning }, critical: { above: critical } } }));
-    assert.equal(alertValues(files).get('cpu_usage_percent'), [warning, critical]);
-    assert.equal(panelStepsFor(files, 'cpu_usage_percent').get('CPU'), [warning, critical]);
+    const { files } = compileValid(fixtureStack({ diskThresholds: { warning: { above: warning }, critical: { above: critical } } }));
+    assert.equal(alertValues(files).get('disk_usage_percent'), [warning, critical]);
+    assert.equal(panelStepsFor(files, 'disk_usage_percent').get('Disk'), [warning, critical]);
   }
 });
 
@@ -71,21 +73,21 @@ test('below-thresholds colour from red up to green at the same values', () => {
 test('a panel whose colours disagree with the alerts is a compile error at the panel line', () => {
   const issues = issuesOf(fixtureStack({
     dashboards: (m) => [dashboard({ uid: 'x', title: 'X', panels: [
-      panel.timeseries(m.cpu, { title: 'CPU', thresholds: [70, 85] }), // MARK-mismatch
+      panel.timeseries(m.disk, { title: 'Disk', thresholds: [70, 85] }), // MARK-mismatch
     ] })],
   }));
   assert.equal(issues.map((i) => i.code), ['dashboards/threshold-mismatch']);
   const [i] = issues;
   assert.is(i!.where.file, projectPath(import.meta.url));
   assert.is(i!.where.line, lineOf(import.meta.url, 'MARK-mismatch'));
-  assert.match(i!.message, /colours at 70, 85, but the alerts on cpu_usage_percent fire at 80 \(warning\), 90 \(critical\)/);
+  assert.match(i!.message, /colours at 70, 85, but the alerts on disk_usage_percent fire at 80 \(warning\), 90 \(critical\)/);
   assert.match(i!.hint, /override\(\[70, 85\]/);
-  assert.equal(i!.path, ['fixture', 'dashboard x', 'panel CPU']);
+  assert.equal(i!.path, ['fixture', 'dashboard x', 'panel Disk']);
 });
 
 test('disagreement is found through the queries too, not only the subject', () => {
   const issues = issuesOf(fixtureStack({
-    dashboards: (m) => [dashboard({ uid: 'x', title: 'X', panels: [panel.stat({ title: 'Hot pods', queries: [scope(m.cpu)], thresholds: [75] })] })],
+    dashboards: (m) => [dashboard({ uid: 'x', title: 'X', panels: [panel.stat({ title: 'Hot pods', queries: [scope(m.disk)], thresholds: [75] })] })],
   }));
   assert.equal(issues.map((i) => i.code), ['dashboards/threshold-mismatch']);
 });
@@ -93,13 +95,13 @@ test('disagreement is found through the queries too, not only the subject', () =
 test('agreeing steps, an explicit override with a reason, and no thresholds compile', () => {
   compileValid(fixtureStack({
     dashboards: (m) => [dashboard({ uid: 'x', title: 'X', panels: [
-      panel.timeseries(m.cpu, { title: 'Same', thresholds: [80, 90] }),
-      panel.timeseries(m.cpu, { title: 'Planning', thresholds: override([50, 70], 'capacity planning: colour early') }),
-      panel.timeseries(m.cpu, { title: 'Plain', thresholds: 'none' }),
+      panel.timeseries(m.disk, { title: 'Same', thresholds: [80, 90] }),
+      panel.timeseries(m.disk, { title: 'Planning', thresholds: override([50, 70], 'capacity planning: colour early') }),
+      panel.timeseries(m.disk, { title: 'Plain', thresholds: 'none' }),
     ] })],
   }));
   const issues = issuesOf(fixtureStack({
-    dashboards: (m) => [dashboard({ uid: 'x', title: 'X', panels: [panel.timeseries(m.cpu, { title: 'P', thresholds: override([50], ' ') })] })],
+    dashboards: (m) => [dashboard({ uid: 'x', title: 'X', panels: [panel.timeseries(m.disk, { title: 'P', thresholds: override([50], ' ') })] })],
   }));
   assert.equal(issues.map((i) => i.code), ['dashboards/override-reason']);
 });

@@ -4,7 +4,7 @@ import type { AnyMetric } from '../../dsl/metrics.ts';
 import type { RuleGroupDefinition } from '../../dsl/rules.ts';
 import { runCases } from './cases.ts';
 
-const ok = counter({ name: 'requests_total', help: 'Requests', labels: ['route'] });
+const ok = counter({ name: 'orders_total', help: 'Requests', labels: ['route'] });
 const bad = (metrics: readonly AnyMetric[], groups: readonly RuleGroupDefinition[] = []) => stack('bad', { namespace: 'bad', metrics: [ok, ...metrics], groups });
 const anAlert = (name: string) => alert({ name, expr: promql`${rate(ok, '5m')} > 1`, severity: 'warning', summary: 's', description: 'd' });
 
@@ -21,8 +21,8 @@ runCases(import.meta.url, [
     marker: 'at:total-gauge', stack: () => bad([gauge({ name: 'jobs_total', help: 'h' })]) }, // at:total-gauge
   { name: 'histogram named _count', code: 'naming/reserved-suffix', message: /ends in _count/,
     marker: 'at:suffix', stack: () => bad([histogram({ name: 'batch_count', help: 'h', buckets: [1] })]) }, // at:suffix
-  { name: 'unit suffix missing', code: 'naming/unit-suffix', message: /declares unit "percent" but its name does not end in _percent/, hint: /cpu_usage_percent/,
-    marker: 'at:unit-suffix', stack: () => bad([gauge({ name: 'cpu_usage', help: 'h', unit: 'percent' })]) }, // at:unit-suffix
+  { name: 'unit suffix missing', code: 'naming/unit-suffix', message: /declares unit "percent" but its name does not end in _percent/, hint: /disk_usage_percent/,
+    marker: 'at:unit-suffix', stack: () => bad([gauge({ name: 'disk_usage', help: 'h', unit: 'percent' })]) }, // at:unit-suffix
   { name: 'milliseconds are not a base unit', code: 'naming/unit-mismatch', message: /named in milliseconds/, hint: /base units/,
     marker: 'at:unit-ms', stack: () => bad([gauge({ name: 'latency_milliseconds', help: 'h' })]) }, // at:unit-ms
   { name: 'duplicate label', code: 'naming/duplicate-label', message: /lists label "route" twice/,
@@ -33,17 +33,17 @@ runCases(import.meta.url, [
     marker: 'at:le', stack: () => bad([histogram({ name: 'size_bytes', help: 'h', unit: 'bytes', labels: ['le'], buckets: [1] })]) }, // at:le
   { name: 'quantile on a summary', code: 'naming/reserved-label', message: /cannot have a label "quantile"/,
     marker: 'at:quantile', stack: () => bad([summary({ name: 'work_seconds', help: 'h', unit: 'seconds', labels: ['quantile'] })]) }, // at:quantile
-  { name: 'pod label collides with the scrape', code: 'naming/target-label', message: /label "pod" of cpu_percent collides.*exported_pod/,
-    marker: 'at:target', stack: () => bad([gauge({ name: 'cpu_percent', help: 'h', unit: 'percent', labels: ['pod'] })]) }, // at:target
-  { name: 'duplicate metric', code: 'naming/duplicate-metric', message: /series "requests_total" is defined twice/,
-    marker: 'at:dup-metric', stack: () => bad([counter({ name: 'requests_total', help: 'again' })]) }, // at:dup-metric
+  { name: 'pod label collides with the scrape', code: 'naming/target-label', message: /label "pod" of disk_percent collides.*exported_pod/,
+    marker: 'at:target', stack: () => bad([gauge({ name: 'disk_percent', help: 'h', unit: 'percent', labels: ['pod'] })]) }, // at:target
+  { name: 'duplicate metric', code: 'naming/duplicate-metric', message: /series "orders_total" is defined twice/,
+    marker: 'at:dup-metric', stack: () => bad([counter({ name: 'orders_total', help: 'again' })]) }, // at:dup-metric
   { name: 'histogram series clash with a counter', code: 'naming/duplicate-metric', message: /series "work_count" is defined twice/,
     marker: 'at:dup-series', stack: () => bad([histogram({ name: 'work', help: 'h', buckets: [1] }), gauge({ name: 'work_count', help: 'h' })]) }, // at:dup-series
   { name: 'duplicate alert', code: 'naming/duplicate-alert', message: /alert "TooMany" is defined twice/,
     marker: 'at:dup-alert', stack: () => bad([], [ruleGroup('a', { rules: [anAlert('TooMany')] }), ruleGroup('b', { rules: [
       alert({ name: 'TooMany', expr: rate(ok, '5m'), severity: 'info', summary: 's', description: 'd' })] })]) }, // at:dup-alert
-  { name: 'duplicate recording rule', code: 'naming/duplicate-recording', message: /recording rule "job:requests:rate5m" is defined twice/,
-    marker: 'at:dup-record', stack: () => bad([], [ruleGroup('a', { rules: [record('job:requests:rate5m', rate(ok, '5m')), record('job:requests:rate5m', rate(ok, '5m'))] })]) }, // at:dup-record
+  { name: 'duplicate recording rule', code: 'naming/duplicate-recording', message: /recording rule "job:orders:rate5m" is defined twice/,
+    marker: 'at:dup-record', stack: () => bad([], [ruleGroup('a', { rules: [record('job:orders:rate5m', rate(ok, '5m')), record('job:orders:rate5m', rate(ok, '5m'))] })]) }, // at:dup-record
   { name: 'recording rule without colon', code: 'naming/recording-name', message: /has no colon/,
     marker: 'at:record-name', stack: () => bad([], [ruleGroup('a', { rules: [record('requests_rate', rate(ok, '5m'))] })]) }, // at:record-name
   { name: 'invalid alert name', code: 'naming/alert-name', message: /"High CPU" is not a valid alert name/,

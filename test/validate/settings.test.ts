@@ -2,11 +2,11 @@ import { test } from 'uvu';
 import { counter, stack } from '../../dsl/index.ts';
 import { runCases } from './cases.ts';
 
-const ok = counter({ name: 'requests_total', help: 'Requests' });
+const ok = counter({ name: 'orders_total', help: 'Requests' });
 
 runCases(import.meta.url, [
-  { name: 'namespace that Kubernetes rejects', code: 'settings/name', message: /namespace "Platform_NS" is not a valid Kubernetes name/,
-    marker: 'at:ns', stack: () => stack('bad', { namespace: 'Platform_NS', app: 'platform', metrics: [ok], groups: [] }) }, // at:ns
+  { name: 'namespace that Kubernetes rejects', code: 'settings/name', message: /namespace "Shop_NS" is not a valid Kubernetes name/,
+    marker: 'at:ns', stack: () => stack('bad', { namespace: 'Shop_NS', app: 'storefront', metrics: [ok], groups: [] }) }, // at:ns
   { name: 'invalid scrape interval', code: 'settings/invalid-duration', message: /scrape.interval "fast" is not a valid duration/,
     // @ts-expect-error typed as Duration; checked again by the compiler
     marker: 'at:interval', stack: () => stack('bad', { namespace: 'bad', scrape: { interval: 'fast' }, metrics: [ok], groups: [] }) }, // at:interval

@@ -1,4 +1,4 @@
-// deploy.sh: the seed's scripts/deploy_monitoring.sh, made safe. Applies the numbered manifests in order (or the
+// deploy.sh: applies the numbered manifests in order (or the
 // operator resources), waits for every Deployment with a timeout, and says how to reach Grafana. Fails before
 // touching the cluster when kubectl or a Secret the pods need is missing.
 import type { Stack } from '../../model.ts';

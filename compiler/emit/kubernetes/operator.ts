@@ -15,7 +15,7 @@ export function prometheusRule(stack: Stack): Manifest {
   };
 }
 
-/** The platform's pods, scraped as prometheus.yml's platform job does: pod IP at the exporter's port. */
+/** The stack's app pods, scraped as prometheus.yml's app job does: pod IP at the exporter's port. */
 export function podMonitor(stack: Stack): Manifest {
   return {
     apiVersion: 'monitoring.coreos.com/v1', kind: 'PodMonitor',
