@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { prometheusLocalFile, ruleFileNames } from '../compiler/emit/prometheus-config.ts';
@@ -131,6 +131,8 @@ async function main(argv: readonly string[]): Promise<number> {
 
   const stacksDir = values.stacks ?? defaultStacksDir;
   const outDir = values.out ?? 'out';
+  // the compile CLI reads --out relative to the project root, also when it is absolute
+  const outForCompiler = relative(root, resolve(root, outDir)) || '.';
   let stack: Stack;
   try {
     stack = (await selectStack(positionals[0], stacksDir)).stack;
@@ -146,7 +148,7 @@ async function main(argv: readonly string[]): Promise<number> {
     throw e;
   }
   // written to <out>/<stack>/ as `npm run compile` writes it, so the dashboards printed below are there
-  const compile = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'compiler/cli.ts'), '--stacks', stacksDir, '--out', outDir, stack.name], { cwd: root, stdio: 'inherit' });
+  const compile = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'compiler/cli.ts'), '--stacks', stacksDir, '--out', outForCompiler, stack.name], { cwd: root, stdio: 'inherit' });
   if (compile.status !== 0) {
     console.error('npm run up: the stack did not compile; fix the issues above and run it again.');
     return 1;
