@@ -1,21 +1,23 @@
-// `npm run exporter -- [--simulate] [--port N] [--host H] [--schedule …] [--repeat]`: serves the platform stack's
-// exporter. The only process.exit of the runtime. stdout carries one line, `listening on <url>`; logs go to stderr.
+// `npm run exporter -- [stack] [--simulate] [--port N] [--host H] [--schedule …] [--repeat] [--stacks DIR]`:
+// serves any stack's exporter, its registry built from the stack's model at start. The only process.exit of the
+// runtime. stdout carries one line, `listening on <url>`; logs go to stderr.
 import { parseArgs } from 'node:util';
-import { scrape } from '../out/platform/exporter/registry.gen.ts';
-import { createPlatformExporter } from './platform.ts';
+import { defaultStacksDir, selectStack, StackError, UsageError } from '../scripts/local/stacks.ts';
 import { defaultSchedule, parseSchedule } from './schedule.ts';
-import { startSimulation, type Simulation } from './simulate.ts';
+import { startStackExporter } from './stack-exporter.ts';
 
-const usage = `Usage: npm run exporter -- [options]
+const usage = `Usage: npm run exporter -- [stack] [options]
 
-Serves the platform stack's metrics on /metrics, with /healthz and /readyz.
+Serves the stack's metrics on its metrics path (default /metrics), with /healthz and /readyz. The stack is one
+exported by a file in the stacks folder, by name; it may be left out when that folder holds a single stack.
 
 Options:
-  --port N         port to listen on; 0 picks a free one (default: ${scrape.port}, the stack's scrape port)
+  --port N         port to listen on; 0 picks a free one (default: the stack's scrape port)
   --host H         address to bind (default: 127.0.0.1; 0.0.0.0 to be scraped from elsewhere)
   --simulate       run a synthetic workload through normal, warning and critical phases
   --schedule S     the phases, e.g. normal:10s,critical:100s,normal:60s (default: ${defaultSchedule})
   --repeat         start the schedule over after its last phase (default: the last phase goes on)
+  --stacks DIR     where stack files are (default: ${defaultStacksDir})
   -h, --help       show this help
 
 Prints "listening on http://HOST:PORT" on stdout once serving. SIGTERM or SIGINT shut it down cleanly.`;
@@ -25,8 +27,9 @@ async function main(argv: readonly string[]): Promise<number> {
   try {
     args = parseArgs({
       args: [...argv],
+      allowPositionals: true,
       options: {
-        port: { type: 'string' }, host: { type: 'string' }, simulate: { type: 'boolean' },
+        port: { type: 'string' }, host: { type: 'string' }, simulate: { type: 'boolean' }, stacks: { type: 'string' },
         schedule: { type: 'string' }, repeat: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
       },
     });
@@ -34,14 +37,13 @@ async function main(argv: readonly string[]): Promise<number> {
     console.error(`${(e as Error).message}\n\n${usage}`);
     return 2;
   }
-  const { values } = args;
+  const { values, positionals } = args;
   if (values.help) {
     console.log(usage);
     return 0;
   }
-  const port = Number(values.port ?? scrape.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    console.error(`--port must be an integer from 0 to 65535, got ${values.port}`);
+  if (positionals.length > 1) {
+    console.error(`one stack at a time, got ${positionals.join(', ')}\n\n${usage}`);
     return 2;
   }
   let schedule;
@@ -51,29 +53,47 @@ async function main(argv: readonly string[]): Promise<number> {
     console.error((e as Error).message);
     return 2;
   }
-
-  const { stack, exporter } = createPlatformExporter();
-  const { url } = await exporter.listen(port, values.host ?? '127.0.0.1');
-  console.log(`listening on ${url}`);
-
-  let simulation: Simulation | undefined;
-  if (values.simulate) {
-    simulation = await startSimulation({
-      stack,
-      tracker: exporter.requests!,
-      schedule,
-      repeat: values.repeat ?? false,
-      onPhase: (step, index) => console.error(`simulation: phase ${index + 1}/${schedule.length} ${step.phase} for ${step.seconds}s`),
-    });
+  let compiled;
+  try {
+    compiled = await selectStack(positionals[0], values.stacks);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      console.error(`${e.message}\n\n${usage}`);
+      return 2;
+    }
+    if (e instanceof StackError) {
+      console.error(e.message);
+      return 1;
+    }
+    throw e;
   }
+  const { stack } = compiled;
+  const port = Number(values.port ?? stack.scrape.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`--port must be an integer from 0 to 65535, got ${values.port}`);
+    return 2;
+  }
+
+  const running = await startStackExporter(stack, {
+    port,
+    host: values.host ?? '127.0.0.1',
+    ...(values.simulate ? {
+      simulate: {
+        schedule,
+        repeat: values.repeat ?? false,
+        onPhase: (step, index) => console.error(`simulation: phase ${index + 1}/${schedule.length} ${step.phase} for ${step.seconds}s`),
+      },
+    } : {}),
+  });
+  console.log(`listening on ${running.url}`);
+  console.error(`stack ${stack.name}: ${stack.metrics.length} metrics on ${running.url}${stack.scrape.metricsPath}`);
 
   const signal = await new Promise<NodeJS.Signals>((resolve) => {
     process.once('SIGTERM', () => resolve('SIGTERM'));
     process.once('SIGINT', () => resolve('SIGINT'));
   });
   console.error(`${signal}: shutting down`);
-  await simulation?.stop();
-  await exporter.close();
+  await running.close();
   return 0;
 }
 

@@ -1,43 +1,49 @@
-// A synthetic workload for the platform stack's exporter: `npm run exporter -- --simulate`. In real time, it moves
-// the gauges through the schedule's phases with values taken from each gauge's own thresholds, sends real HTTP
-// requests through the real middleware (5xx and slow ones in bad phases), and records anomalies and healing
-// actions, so a local Prometheus has something to scrape and the stack's alerts something to fire on.
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import type { Metrics } from '../out/platform/exporter/registry.gen.ts';
-import type { RequestTracker } from './middleware.ts';
+// A synthetic workload for any stack's exporter, derived from its metric specs alone: `npm run exporter --
+// <stack> --simulate`, `npm run up` and the live judge run it. In real time, once a second:
+//   gauges      a value in the band of the current phase, computed from the gauge's own thresholds
+//               (exporter/thresholds.ts): normal inside all of them, warning and critical past that level;
+//   counters    increased, faster in bad phases;
+//   histograms, summaries  observed, values spread over the buckets and higher (slower) in bad phases.
+// Each label gets a small bounded set of values: those the caller names (e.g. values the stack's queries select)
+// and synthetic ones. Every series exists before the first scrape: counters and histograms start at 0 and the
+// first tick, which sets every gauge and observes every summary, runs before startSimulation resolves.
 import { stepAt, type Phase, type PhaseStep } from './schedule.ts';
+import type { MetricSpec } from './spec.ts';
 import type { StackMetrics } from './stack-metrics.ts';
-import { levelOf, phaseBand, pointIn, type Level } from './thresholds.ts';
+import { phaseBand, pointIn, type Level } from './thresholds.ts';
+import {
+  LabelledCounter, LabelledGauge, LabelledHistogram, LabelledSummary,
+  PlainCounter, PlainGauge, PlainHistogram, PlainSummary,
+  type MetricHandle,
+} from './typed.ts';
 
-/**
- * How busy each phase is. Rates are per second. `failShare` of healing actions fail, spread evenly from the
- * phase's first action on (so the first one of a critical phase fails, and quickly, as failures tend to).
- */
+/** Per phase: counter increments per second and series, and where in the buckets observations fall (0…1). */
 export const workload = {
-  normal: { requests: 10, anomalies: 0, healingActions: 0, failShare: 0 },
-  warning: { requests: 10, anomalies: 0.05, healingActions: 1 / 15, failShare: 0.1 },
-  // 2 anomalies/s keeps rate(anomalies_detected_total[5m]) above HighAnomalyRate's 0.1/s within 15 s.
-  critical: { requests: 10, anomalies: 2, healingActions: 1 / 5, failShare: 0.5 },
-} as const satisfies Record<Phase, { requests: number; anomalies: number; healingActions: number; failShare: number }>;
+  normal: { increments: 1, observations: 2, spread: [0, 0.5] },
+  warning: { increments: 3, observations: 2, spread: [0.25, 0.75] },
+  critical: { increments: 8, observations: 2, spread: [0.5, 1] },
+} as const satisfies Record<Phase, { increments: number; observations: number; spread: readonly [number, number] }>;
 
-export const simulatedRoutes = ['/api/orders/:id', '/api/users/:id/profile', '/api/search', '/healthz'] as const;
-const unknownPaths = ['/wp-login.php', '/api/orders', '/.env'];
-const anomalyTypes = ['cpu_spike', 'memory_leak', 'latency_spike', 'error_burst'];
-const actionTypes = ['restart_pod', 'scale_up', 'clear_cache'];
-/** The action that hangs for the whole critical phase, so HealingActionStuck has something to fire on. */
-const stuckActionType = 'rollback';
+/** Synthetic values given to each label besides the ones asked for. */
+export const syntheticValuesPerLabel = 2;
+/** At most this many label sets per metric are simulated (fewer when the metric's cardinality limit is lower). */
+export const maxSimulatedSeries = 12;
+/** prom-client's default buckets: where values spread when a spec does not carry its buckets. */
+const defaultBuckets = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
 const levelOfPhase: Record<Phase, Level> = { normal: 'ok', warning: 'warning', critical: 'critical' };
 
+/** Label values to simulate, by metric name then label name; those not named get synthetic values only. */
+export type LabelValueHints = Readonly<Record<string, Readonly<Record<string, readonly string[]>>>>;
+
 export interface SimulationOptions {
-  readonly stack: StackMetrics<Metrics>;
-  /** The exporter's request tracker (createExporter({ requests })); the simulated app runs behind it. */
-  readonly tracker: RequestTracker;
+  readonly stack: StackMetrics<{ readonly [key: string]: MetricHandle }>;
   readonly schedule: readonly PhaseStep[];
   /** Start over after the last step; otherwise the last phase goes on. @default false */
   readonly repeat?: boolean;
   readonly onPhase?: (step: PhaseStep, index: number) => void;
+  /** Values each label must take, e.g. those the stack's alerts and panels select on. @default none */
+  readonly labelValues?: LabelValueHints;
   /** @default Math.random */
   readonly random?: () => number;
 }
@@ -45,123 +51,109 @@ export interface SimulationOptions {
 export interface Simulation {
   /** The phase now. */
   readonly phase: Phase;
-  /** Stops the workload, aborts requests in flight and closes the simulated app. */
+  /** The label sets simulated for each metric, by metric name. */
+  readonly labelSets: ReadonlyMap<string, readonly Readonly<Record<string, string>>[]>;
+  /** Stops the workload. */
   stop(): Promise<void>;
 }
 
-interface Action {
-  readonly type: string;
-  readonly startedAt: number;
-  readonly endsAt: number;
-  readonly fails: boolean;
-  /** Seconds the action had already run when the simulation began reporting it (the stuck one only). */
-  readonly ageOffset: number;
+/**
+ * The label sets simulated for a metric: each label takes the hinted values, then synthetic `<label>_<n>` ones.
+ * The full product when it fits the bound (maxSimulatedSeries and the cardinality limit), otherwise the values
+ * zipped so that every value of every label still occurs. A metric without labels has one empty set.
+ */
+export function simulatedLabelSets(spec: MetricSpec<string>, hints: Readonly<Record<string, readonly string[]>> = {}): Record<string, string>[] {
+  const bound = Math.max(1, Math.min(maxSimulatedSeries, spec.cardinalityLimit));
+  const values = spec.labels.map((label) => {
+    const synthetic = Array.from({ length: syntheticValuesPerLabel }, (_, i) => `${label}_${i + 1}`);
+    return [...new Set([...(hints[label] ?? []), ...synthetic])];
+  });
+  let sets: string[][] = [[]];
+  for (const vs of values) sets = sets.flatMap((set) => vs.map((v) => [...set, v]));
+  if (sets.length > bound) {
+    const longest = Math.max(...values.map((vs) => vs.length));
+    sets = Array.from({ length: Math.min(longest, bound) }, (_, i) => values.map((vs) => vs[i % vs.length]!));
+  }
+  return sets.map((set) => Object.fromEntries(spec.labels.map((label, i) => [label, set[i]!])));
 }
 
-/** The simulated application: answers after `delay` seconds with `status`, both chosen by the workload. */
-function simulatedApp(tracker: RequestTracker): Server {
-  return createServer(
-    tracker.track((req, res) => {
-      const query = new URL(req.url ?? '/', 'http://app').searchParams;
-      const status = Number(query.get('status') ?? 200);
-      setTimeout(() => res.writeHead(status, { 'Content-Type': 'text/plain' }).end(`${status}\n`), Number(query.get('delay') ?? 0) * 1000);
-    }),
-  );
+/** An observation for a histogram or summary: inside the buckets between `spread`'s fractions of them. */
+export function observationFor(spec: MetricSpec<string>, phase: Phase, position: number): number {
+  const bounds = spec.buckets?.length ? spec.buckets : defaultBuckets;
+  // the slots between bounds, plus one past the last bound (the +Inf bucket), as wide as the last slot
+  const edges = [Math.min(0, bounds[0]!), ...bounds, bounds[bounds.length - 1]! * 1.5];
+  const [from, to] = workload[phase].spread;
+  const slots = edges.length - 1;
+  const at = (from + (to - from) * Math.min(0.999, Math.max(0, position))) * slots;
+  const slot = Math.min(slots - 1, Math.floor(at));
+  return edges[slot]! + (edges[slot + 1]! - edges[slot]!) * (at - slot);
+}
+
+type Driver = (phase: Phase, dt: number) => void;
+
+/** What the simulation does to one metric each tick; also puts counters and histograms at 0 before the first scrape. */
+function driverOf(handle: MetricHandle, sets: readonly Record<string, string>[], random: () => number): Driver {
+  const spec = handle.spec;
+  const debt = sets.map(() => 0);
+  /** Whole increments due this tick for set i (fractions carry over, so low rates still move). */
+  const due = (i: number, perSecond: number, dt: number) => {
+    debt[i]! += perSecond * dt;
+    const whole = Math.floor(debt[i]!);
+    debt[i]! -= whole;
+    return whole;
+  };
+  if (handle instanceof LabelledGauge) return (phase) => { for (const s of sets) handle.set(s, pointIn(phaseBand(spec, levelOfPhase[phase]), random())); };
+  if (handle instanceof PlainGauge) return (phase) => handle.set(pointIn(phaseBand(spec, levelOfPhase[phase]), random()));
+  if (handle instanceof LabelledCounter) {
+    for (const s of sets) handle.inc(s, 0);
+    return (phase, dt) => sets.forEach((s, i) => handle.inc(s, due(i, workload[phase].increments, dt)));
+  }
+  if (handle instanceof PlainCounter) {
+    handle.inc(0);
+    return (phase, dt) => handle.inc(due(0, workload[phase].increments, dt));
+  }
+  const observe = (record: (set: Record<string, string>, value: number) => void) => (phase: Phase, dt: number) =>
+    sets.forEach((s, i) => {
+      for (let n = due(i, workload[phase].observations, dt); n > 0; n -= 1) record(s, observationFor(spec, phase, random()));
+    });
+  if (handle instanceof LabelledHistogram) {
+    for (const s of sets) handle.zero(s);
+    return observe((s, v) => handle.observe(s, v));
+  }
+  if (handle instanceof PlainHistogram) {
+    handle.zero();
+    return observe((_, v) => handle.observe(v));
+  }
+  if (handle instanceof LabelledSummary) return observe((s, v) => handle.observe(s, v));
+  if (handle instanceof PlainSummary) return observe((_, v) => handle.observe(v));
+  throw new Error(`the simulation does not know how to drive ${spec.name} (${spec.kind}): not a metric handle of exporter/typed.ts`);
 }
 
 export async function startSimulation(options: SimulationOptions): Promise<Simulation> {
-  const { metrics: m } = options.stack;
   const random = options.random ?? Math.random;
-  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
-  const driven = [m.cpuUsagePercent, m.memoryUsagePercent, m.responseTimeSeconds, m.errorRatePercent, m.mlModelAccuracyRatio, m.mlFalsePositiveRatio];
-
-  const app = simulatedApp(options.tracker);
-  await new Promise<void>((resolve) => app.listen(0, '127.0.0.1', resolve));
-  const appUrl = `http://127.0.0.1:${(app.address() as AddressInfo).port}`;
-  const requests = new AbortController();
+  const handles = Object.values(options.stack.metrics);
+  const labelSets = new Map(handles.map((h) => [h.spec.name, simulatedLabelSets(h.spec, options.labelValues?.[h.spec.name])]));
+  const drivers = handles.map((h) => driverOf(h, labelSets.get(h.spec.name)!, random));
 
   const started = performance.now();
   const now = () => (performance.now() - started) / 1000;
+  const total = options.schedule.reduce((s, x) => s + x.seconds, 0);
   let current = stepAt(options.schedule, 0, false);
   let stepKey = '';
   let lastTick = 0;
-  let anomalyDebt = 0;
-  let actionDebt = 0;
-  let failDebt = 0;
-  const running: Action[] = [];
-
-  function sendRequest(phase: Phase): void {
-    const unknown = random() < 0.05;
-    const path = unknown ? pick(unknownPaths) : pick(simulatedRoutes).replace(':id', String(Math.floor(random() * 10_000)));
-    const errorShare = (m.errorRatePercent.value ?? 0) / 100;
-    const status = unknown ? 404 : random() < errorShare ? pick([500, 502, 503]) : 200;
-    const delay = pointIn(phaseBand(m.responseTimeSeconds.spec, levelOfPhase[phase]), random());
-    fetch(`${appUrl}${path}?status=${status}&delay=${delay.toFixed(3)}`, { signal: requests.signal }).then(
-      (res) => res.arrayBuffer(),
-      () => undefined, // aborted on stop: the middleware records it as 499
-    );
-  }
-
-  function finishActions(t: number): void {
-    for (const action of [...running]) {
-      if (action.endsAt > t) continue;
-      running.splice(running.indexOf(action), 1);
-      const status = action.fails ? 'failed' : 'succeeded';
-      m.healingActionsTotal.inc({ action_type: action.type, status });
-      (action.fails ? m.healingActionsFailedTotal : m.healingActionsSucceededTotal).inc({ action_type: action.type });
-      m.healingActionDurationSeconds.observe({ action_type: action.type }, action.ageOffset + action.endsAt - action.startedAt);
-    }
-    for (const type of [...actionTypes, stuckActionType]) {
-      const ages = running.filter((a) => a.type === type).map((a) => a.ageOffset + t - a.startedAt);
-      m.healingActionRunningSeconds.set({ action_type: type }, ages.length ? Math.max(...ages) : 0);
-    }
-  }
-
-  function enterStep(step: PhaseStep, t: number): void {
-    // A bad phase starts a healing action at once, rather than after a whole interval. Only the critical phase has a stuck action; it is reported as already past the stuck threshold and
-    // fails when the phase ends.
-    const stuck = running.find((a) => a.type === stuckActionType);
-    if (stuck) running.splice(running.indexOf(stuck), 1, { ...stuck, endsAt: t });
-    if (workload[step.phase].healingActions > 0) actionDebt = Math.max(actionDebt, 1);
-    failDebt = 0;
-    if (step.phase === 'critical') {
-      const age = pointIn(phaseBand(m.healingActionRunningSeconds.spec, 'critical'), 0);
-      running.push({ type: stuckActionType, startedAt: t, endsAt: Number.POSITIVE_INFINITY, fails: true, ageOffset: age });
-    }
-  }
 
   function tick(): void {
     const t = now();
-    const dt = t - lastTick;
+    // the first tick counts as one second, so counters and summaries move at once
+    const dt = stepKey === '' ? 1 : t - lastTick;
     lastTick = t;
-    const total = options.schedule.reduce((s, x) => s + x.seconds, 0);
     current = stepAt(options.schedule, t, options.repeat ?? false);
     const key = `${options.repeat ? Math.floor(t / total) : 0}:${current.index}`;
-    const { phase } = current.step;
     if (key !== stepKey) {
       stepKey = key;
-      enterStep(current.step, t);
       options.onPhase?.(current.step, current.index);
     }
-    const level = levelOfPhase[phase];
-    for (const gauge of driven) gauge.set(pointIn(phaseBand(gauge.spec, level), random()));
-    m.activeAlerts.set(driven.filter((g) => g.value !== undefined && levelOf(g.spec, g.value) !== 'ok').length);
-
-    const load = workload[phase];
-    for (let i = 0; i < load.requests * Math.max(dt, 1); i += 1) sendRequest(phase);
-    anomalyDebt += load.anomalies * dt;
-    for (; anomalyDebt >= 1; anomalyDebt -= 1) {
-      m.anomaliesDetectedTotal.inc({ anomaly_type: pick(anomalyTypes), severity: phase === 'critical' ? 'critical' : 'warning' });
-    }
-    actionDebt += load.healingActions * dt;
-    for (; actionDebt >= 1; actionDebt -= 1) {
-      failDebt += load.failShare;
-      const fails = failDebt >= 0.5;
-      if (fails) failDebt -= 1;
-      const seconds = fails ? 1 + random() * 2 : 2 + random() * 6;
-      running.push({ type: pick(actionTypes), startedAt: t, endsAt: t + seconds, fails, ageOffset: 0 });
-    }
-    finishActions(t);
+    for (const drive of drivers) drive(current.step.phase, dt);
   }
 
   tick();
@@ -171,13 +163,9 @@ export async function startSimulation(options: SimulationOptions): Promise<Simul
     get phase() {
       return current.step.phase;
     },
+    labelSets,
     async stop() {
       clearInterval(timer);
-      requests.abort();
-      await new Promise<void>((resolve) => {
-        app.close(() => resolve());
-        app.closeAllConnections();
-      });
     },
   };
 }

@@ -87,6 +87,10 @@ export class LabelledHistogram<L extends string> extends Labelled<L> {
   observe<T extends LabelValues<L>>(labels: ExactLabels<L, T>, value: number): void {
     if (this.guard.admit(labels)) this.metric.observe(labels, value);
   }
+  /** Exposes the label set with every bucket at 0, before anything is observed. */
+  zero<T extends LabelValues<L>>(labels: ExactLabels<L, T>): void {
+    if (this.guard.admit(labels)) this.metric.zero(labels);
+  }
 }
 
 export class LabelledSummary<L extends string> extends Labelled<L> {
@@ -133,6 +137,10 @@ export class PlainHistogram {
   constructor(readonly spec: MetricSpec<never>, readonly metric: Histogram) {}
   observe(value: number): void {
     this.metric.observe(value);
+  }
+  /** Exposes the histogram with every bucket at 0, before anything is observed. */
+  zero(): void {
+    this.metric.zero({});
   }
 }
 

@@ -1,10 +1,11 @@
-// `npm run up`: the platform stack on this machine. Compiles, then starts the exporter with its simulated workload,
-// Alertmanager and Prometheus on loopback with the compiled local profile, prints where to look, prints each
-// notification Alertmanager sends, and stops everything on Ctrl-C. The only process.exit of scripts/.
+// `npm run up -- [stack]`: any stack on this machine. Compiles it, then starts its exporter with the simulated
+// workload, Alertmanager and Prometheus on loopback with the compiled local profile, prints where to look (URLs
+// probed on the engines it started), prints each notification Alertmanager sends, and stops everything on Ctrl-C.
+// The only process.exit of scripts/.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { prometheusLocalFile, ruleFileNames } from '../compiler/emit/prometheus-config.ts';
@@ -12,35 +13,40 @@ import { ports as defaultPorts } from '../compiler/emit/kubernetes/names.ts';
 import { executableExpr, panelQueries } from '../compiler/dashboard-queries.ts';
 import { parsePromQL, seriesNamesIn } from '../compiler/promql/ast.ts';
 import type { Stack } from '../compiler/model.ts';
-import { toModel } from '../dsl/to-model.ts';
 import { defaultSchedule, parseSchedule } from '../exporter/schedule.ts';
-import platform from '../stacks/platform.ts';
 import { findEngines } from './local/binaries.ts';
 import { startEngines, type Engines } from './local/engines.ts';
 import { portOrFree } from './local/ports.ts';
 import { ProcessGroup, waitForHttp, type Running } from './local/processes.ts';
+import { defaultStacksDir, selectStack, StackError, UsageError } from './local/stacks.ts';
+import { prometheusPages, type PrometheusPage } from './local/pages.ts';
 import { startWebhook, type Notification } from './local/webhook.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 /** Where the local profile's webhook listens when the port is free (Alertmanager's own default is 9093). */
 const defaultWebhookPort = 9095;
 
-const usage = `Usage: npm run up [-- --schedule S]
+const usage = `Usage: npm run up -- [stack] [options]
 
-Compiles stacks/platform.ts, then runs on 127.0.0.1: the platform's exporter with a simulated workload,
+Compiles the stack (one exported by a file in the stacks folder, by name; it may be left out when that folder
+holds a single stack), then runs on 127.0.0.1: the stack's exporter with a simulated workload,
 Alertmanager and Prometheus with the compiled local profile (same rules, routes and inhibitions as the cluster),
 and a webhook that prints every notification. Usual ports when free (9464, 9090, 9093, 9095), free ones otherwise.
 Ctrl-C stops everything and removes the temporary folder (configs, data, logs).
 
 Options:
   --schedule S   the simulation's phases, repeated (default: ${defaultSchedule})
+  --stacks DIR   where stack files are (default: ${defaultStacksDir})
+  --out DIR      where the compiled stack goes (default: out)
   -h, --help     show this help
 
 Needs prometheus and prometheus-alertmanager: sudo apt-get install -y prometheus prometheus-alertmanager`;
 
-function describeNotification(n: Notification): string {
+/** One line per alert: receiver, state, name, severity, and the labels that tell its series apart. */
+function describeNotification(stack: Stack, n: Notification): string {
+  const common = new Set(['alertname', 'severity', 'namespace', 'job', 'instance', ...Object.keys(stack.scrape.externalLabels)]);
   return n.alerts.map((a) => {
-    const where = a.labels.pod ?? Object.entries(a.labels).filter(([k]) => !['alertname', 'severity', 'component', 'namespace', 'cluster', 'environment'].includes(k)).map(([k, v]) => `${k}=${v}`).join(' ');
+    const where = Object.entries(a.labels).filter(([k]) => !common.has(k)).map(([k, v]) => `${k}=${v}`).join(' ');
     return `alertmanager → ${n.receiver}: ${a.status.toUpperCase()} ${a.labels.alertname} (${a.labels.severity}${where ? `, ${where}` : ''}) ${a.annotations.summary ?? ''}`;
   }).join('\n');
 }
@@ -60,38 +66,42 @@ function sampleQueries(stack: Stack): string[] {
     .map((q) => `      ${q.panel.padEnd(22)} ${q.expr}`);
 }
 
-function banner(stack: Stack, exporterUrl: string, engines: Engines, webhookUrl: string, schedule: string, dir: string): string {
-  const p = engines.prometheusUrl;
+function banner(stack: Stack, exporterUrl: string, engines: Engines, pages: Record<PrometheusPage, string>, webhookUrl: string, schedule: string, outDir: string, dir: string): string {
   return [
     '',
     `stackc: the ${stack.name} stack is up on this machine. Ctrl-C stops everything.`,
     '',
-    `  Exporter       ${exporterUrl}/metrics`,
+    `  Exporter       ${exporterUrl}${stack.scrape.metricsPath}`,
     `                 simulated workload, repeating: ${schedule}`,
-    `  Prometheus     ${p}`,
-    `    targets      ${p}/targets      the exporter is UP after the first scrape (${stack.scrape.interval})`,
-    `    alerts       ${p}/alerts       pending, then firing as the phases cross each threshold`,
-    `    rules        ${p}/rules        the compiled alerts.yml and recording-rules.yml`,
-    `    graph        ${p}/graph      try the dashboard's own queries:`,
+    `  Prometheus     ${engines.prometheusUrl}`,
+    `    targets      ${pages.targets}      the exporter is UP after the first scrape (${stack.scrape.interval})`,
+    `    alerts       ${pages.alerts}      pending, then firing as the phases cross each threshold`,
+    `    rules        ${pages.rules}      the compiled alert and recording rules`,
+    `    graph        ${pages.graph}      try the dashboard's own queries:`,
     ...sampleQueries(stack),
     `  Alertmanager   ${engines.alertmanagerUrl}    grouped, routed by severity, inhibited; notifications print below`,
     `  Webhook        ${webhookUrl}`,
-    `  Dashboards     ${join('out', stack.name, 'grafana', 'dashboards')}/ (import into a Grafana whose Prometheus data source is ${p})`,
+    `  Dashboards     ${join(outDir, stack.name, 'grafana', 'dashboards')}/ (import into a Grafana whose Prometheus data source is ${engines.prometheusUrl})`,
     `  Files          ${dir} (configs, data, logs; removed on exit)`,
     '',
   ].join('\n');
 }
 
-/** The compiled rule files, read from out/<stack>/ as `npm run compile` wrote them. */
-function compiledRules(stack: Stack): Map<string, string> {
+/** The compiled rule files, read from <out>/<stack>/ as `npm run compile` wrote them. */
+function compiledRules(stack: Stack, outDir: string): Map<string, string> {
   const folder = prometheusLocalFile.slice(0, prometheusLocalFile.lastIndexOf('/'));
-  return new Map(ruleFileNames(stack).map((name) => [`${folder}/${name}`, readFileSync(join(root, 'out', stack.name, folder, name), 'utf8')]));
+  return new Map(ruleFileNames(stack).map((name) => [`${folder}/${name}`, readFileSync(resolve(root, outDir, stack.name, folder, name), 'utf8')]));
 }
 
 async function main(argv: readonly string[]): Promise<number> {
   let values;
+  let positionals;
   try {
-    values = parseArgs({ args: [...argv], options: { schedule: { type: 'string' }, help: { type: 'boolean', short: 'h' } } }).values;
+    ({ values, positionals } = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: { schedule: { type: 'string' }, stacks: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    }));
   } catch (e) {
     console.error(`${(e as Error).message}\n\n${usage}`);
     return 2;
@@ -99,6 +109,10 @@ async function main(argv: readonly string[]): Promise<number> {
   if (values.help) {
     console.log(usage);
     return 0;
+  }
+  if (positionals.length > 1) {
+    console.error(`one stack at a time, got ${positionals.join(', ')}\n\n${usage}`);
+    return 2;
   }
   const schedule = values.schedule ?? defaultSchedule;
   try {
@@ -115,12 +129,30 @@ async function main(argv: readonly string[]): Promise<number> {
     return 1;
   }
 
-  const compile = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'compiler/cli.ts'), platform.name], { cwd: root, stdio: 'inherit' });
+  const stacksDir = values.stacks ?? defaultStacksDir;
+  const outDir = values.out ?? 'out';
+  // the compile CLI reads --out relative to the project root, also when it is absolute
+  const outForCompiler = relative(root, resolve(root, outDir)) || '.';
+  let stack: Stack;
+  try {
+    stack = (await selectStack(positionals[0], stacksDir)).stack;
+  } catch (e) {
+    if (e instanceof UsageError) {
+      console.error(`${e.message}\n\n${usage}`);
+      return 2;
+    }
+    if (e instanceof StackError) {
+      console.error(`${e.message}\nnpm run up: fix the issues above and run it again.`);
+      return 1;
+    }
+    throw e;
+  }
+  // written to <out>/<stack>/ as `npm run compile` writes it, so the dashboards printed below are there
+  const compile = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'compiler/cli.ts'), '--stacks', stacksDir, '--out', outForCompiler, stack.name], { cwd: root, stdio: 'inherit' });
   if (compile.status !== 0) {
     console.error('npm run up: the stack did not compile; fix the issues above and run it again.');
     return 1;
   }
-  const stack = toModel(platform);
 
   const dir = mkdtempSync(join(tmpdir(), 'stackc-up-'));
   mkdirSync(join(dir, 'logs'));
@@ -153,18 +185,19 @@ async function main(argv: readonly string[]): Promise<number> {
       alertmanager: await portOrFree(defaultPorts.alertmanager),
       webhook: await portOrFree(defaultWebhookPort),
     };
-    webhook = await startWebhook(ports.webhook, (n) => console.log(describeNotification(n)));
+    webhook = await startWebhook(ports.webhook, (n) => console.log(describeNotification(stack, n)));
     const exporter = processes.start('exporter', process.execPath,
-      ['--import', 'tsx', join(root, 'exporter/main.ts'), '--simulate', '--repeat', '--schedule', schedule, '--port', String(ports.exporter)],
+      ['--import', 'tsx', join(root, 'exporter/main.ts'), stack.name, '--stacks', stacksDir, '--simulate', '--repeat', '--schedule', schedule, '--port', String(ports.exporter)],
       { cwd: root, onLine: (line) => line.startsWith('simulation:') && console.log(`exporter: ${line}`) });
     const exporterUrl = `http://127.0.0.1:${ports.exporter}`;
     await waitForHttp(`${exporterUrl}/healthz`, 30_000, [exporter]);
     const engines = await startEngines({
-      stack, compiled: compiledRules(stack), exporterTargets: [`127.0.0.1:${ports.exporter}`],
+      stack, compiled: compiledRules(stack, outDir), exporterTargets: [`127.0.0.1:${ports.exporter}`],
       ports, webhookUrl: webhook.url, binaries, dir, processes,
     });
     for (const r of [exporter, engines.prometheus, engines.alertmanager]) void watchExit(r);
-    console.log(banner(stack, exporterUrl, engines, webhook.url, schedule, dir));
+    const pages = await prometheusPages(engines.prometheusUrl);
+    console.log(banner(stack, exporterUrl, engines, pages, webhook.url, schedule, outDir, dir));
     code = await finished;
   } catch (e) {
     console.error(`npm run up: ${(e as Error).message}\nlogs: ${join(dir, 'logs')}`);

@@ -57,9 +57,19 @@ export function writeLocalConfigs(o: Pick<EngineOptions, 'stack' | 'compiled' | 
   return { prometheus, alertmanager };
 }
 
-/** Starts Alertmanager, then Prometheus, and waits until both say they are ready. */
-export async function startEngines(o: EngineOptions): Promise<Engines> {
-  const configs = writeLocalConfigs(o);
+/** Starts Alertmanager, then Prometheus, with the local profile written from the model, and waits until both are ready. */
+export function startEngines(o: EngineOptions): Promise<Engines> {
+  return launchEngines({ ...o, configs: writeLocalConfigs(o) });
+}
+
+export interface LaunchOptions extends Pick<EngineOptions, 'ports' | 'binaries' | 'dir' | 'processes' | 'readyTimeoutMs'> {
+  /** Config files already written: prometheus.yml (its rule files beside it) and alertmanager.yml. */
+  readonly configs: { readonly prometheus: string; readonly alertmanager: string };
+}
+
+/** Starts Alertmanager, then Prometheus, on the given configs, data under `dir`/data, and waits until both are ready. */
+export async function launchEngines(o: LaunchOptions): Promise<Engines> {
+  const configs = o.configs;
   const data = (name: string) => {
     const path = join(o.dir, 'data', name);
     mkdirSync(path, { recursive: true });

@@ -1,8 +1,8 @@
 // Shared by the exporter tests: a strict reader of the Prometheus text format, promtool as the judge, and an
 // exporter for the platform stack on a free loopback port.
 import { spawnSync } from 'node:child_process';
-import { createPlatformExporter, type PlatformStack } from '../../exporter/platform.ts';
-import type { Exporter } from '../../exporter/server.ts';
+import { createMetrics } from '../../out/platform/exporter/registry.gen.ts';
+import { createExporter, type Exporter, type ExporterOptions } from '../../exporter/server.ts';
 import { requireTool } from '../helpers/stack.ts';
 
 export interface Sample {
@@ -68,13 +68,21 @@ export function promtoolCheckMetrics(exposition: string): { status: number | nul
   return { status: r.status, output: `${r.stdout}${r.stderr}` };
 }
 
-export type { PlatformStack };
+export type PlatformStack = ReturnType<typeof createMetrics>;
 
-/** The platform stack's exporter, listening on a free loopback port. */
+/** The platform stack's generated registry served on a free loopback port, with health score, uptime and request tracking. */
 export async function startPlatformExporter(
-  extra: Parameters<typeof createPlatformExporter>[0] = {},
+  extra: Partial<Omit<ExporterOptions<PlatformStack['metrics']>, 'stack' | 'requests'>> = {},
 ): Promise<{ stack: PlatformStack; exporter: Exporter; url: string }> {
-  const { stack, exporter } = createPlatformExporter({ routes: ['/api/orders/:id', '/api/search'], ...extra });
+  const stack = createMetrics();
+  const m = stack.metrics;
+  const exporter = createExporter({
+    stack,
+    healthScore: m.systemHealthScore,
+    uptime: m.systemUptimeSeconds,
+    requests: { counter: m.requestsTotal, duration: m.requestDurationSeconds, routes: ['/api/orders/:id', '/api/search'] },
+    ...extra,
+  });
   const { url } = await exporter.listen(0, '127.0.0.1');
   return { stack, exporter, url };
 }

@@ -1,6 +1,6 @@
-// `npm run up` as a person runs it: it names the Debian packages when the engines are missing; otherwise it
-// compiles, serves the exporter, Prometheus (scraping it, with the compiled rules) and Alertmanager on loopback,
-// and on Ctrl-C (SIGINT) stops them all, frees the ports and removes its temporary folder.
+// `npm run up` as a person runs it, on a fixture stack: it names the Debian packages when the engines are missing;
+// otherwise it compiles, serves the exporter, Prometheus (scraping it, with the compiled rules) and Alertmanager on
+// loopback, prints URLs that all answer, and on Ctrl-C (SIGINT) stops them all and removes its temporary folder.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,11 +8,13 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import platform from '../../stacks/platform.ts';
-import { toModel } from '../../dsl/to-model.ts';
+import * as api from '../../compiler/verify/live-api.ts';
 import { waitFor } from '../../scripts/local/processes.ts';
-import { root, requireTool } from '../helpers/stack.ts';
-import * as api from '../e2e/api.ts';
+import fixture from '../fixtures/live-small.ts';
+import { stacksFolder } from '../fixtures/live-stacks.ts';
+import { compileValid, root, requireTool } from '../helpers/stack.ts';
+
+const { model } = compileValid(fixture);
 
 const up = ['--import', 'tsx', join(root, 'scripts/up.ts')];
 
@@ -28,7 +30,7 @@ test('without the engines on PATH it names both Debian packages and the install 
     assert.match(r.stderr, 'prometheus (Debian package prometheus)');
     assert.match(r.stderr, 'prometheus-alertmanager (Debian package prometheus-alertmanager)');
     assert.match(r.stderr, 'sudo apt-get install -y prometheus prometheus-alertmanager');
-    assert.not.match(r.stdout, 'out/platform', 'it stops before compiling');
+    assert.not.match(r.stdout, '✔', 'it stops before compiling');
   } finally {
     rmSync(empty, { recursive: true, force: true });
   }
@@ -57,10 +59,27 @@ function bannerValue(lines: readonly string[], name: string): string {
 
 const refused = async (url: string) => fetch(url, { signal: AbortSignal.timeout(2000) }).then(() => false, () => true);
 
-test('it starts the stack, serves every part on loopback, and stops everything on SIGINT', async () => {
+test('with several stacks and none named it lists them and exits 2', () => {
   requireTool('prometheus', 'prometheus');
   requireTool('prometheus-alertmanager', 'prometheus-alertmanager');
-  const child = spawn(process.execPath, [...up, '--schedule', 'critical:5m'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  const dir = stacksFolder(true);
+  try {
+    const r = spawnSync(process.execPath, [...up, '--stacks', dir], { cwd: root, encoding: 'utf8', timeout: 30_000 });
+    assert.is(r.status, 2, r.stderr);
+    assert.match(r.stderr, /holds 2 stacks; name the one to run/);
+    assert.match(r.stderr, /live-small\s+test\/fixtures\/live-small\.ts/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('it starts the stack, every URL it prints answers 200, and SIGINT stops everything', async () => {
+  requireTool('prometheus', 'prometheus');
+  requireTool('prometheus-alertmanager', 'prometheus-alertmanager');
+  const stacks = stacksFolder();
+  const out = mkdtempSync(join(tmpdir(), 'stackc-up-out-'));
+  // the only stack of the folder: no name needed
+  const child = spawn(process.execPath, [...up, '--stacks', stacks, '--out', out, '--schedule', 'critical:5m'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
   const lines: string[] = [];
   let stderr = '';
   child.stderr.on('data', (d) => (stderr += d));
@@ -73,13 +92,26 @@ test('it starts the stack, serves every part on loopback, and stops everything o
     const prometheus = bannerValue(lines, 'Prometheus');
     const alertmanager = bannerValue(lines, 'Alertmanager');
     const dir = bannerValue(lines, 'Files');
-    assert.match(exporter, /^http:\/\/127\.0\.0\.1:\d+\/metrics$/);
+    assert.match(exporter, new RegExp(`^http://127\\.0\\.0\\.1:\\d+${model.scrape.metricsPath}$`));
     assert.ok(existsSync(dir), dir);
+    assert.ok(existsSync(join(out, model.name, 'prometheus')), 'compiled into --out');
 
-    assert.match(await (await fetch(exporter)).text(), /^cpu_usage_percent /m);
+    const banner = lines.slice(lines.findIndex((l) => l.startsWith('stackc: the ')));
+    const urls = banner.flatMap((l) => [...l.matchAll(/https?:\/\/[^\s)]+/g)].map((m) => m[0]));
+    // Prometheus's pages: 404 at /targets on Debian's build, which serves /classic/targets
+    const pages = ['targets', 'alerts', 'rules', 'graph'].map((p) => bannerValue(lines.map((l) => l.replace(/^ {4}/, '  ')), p));
+    assert.ok(pages.every((p) => p.startsWith(prometheus) && urls.includes(p)), pages.join(' '));
+    const webhook = bannerValue(lines, 'Webhook');
+    for (const url of urls.filter((u) => u !== webhook)) {
+      const res = await fetch(url, { signal: AbortSignal.timeout(5000) });
+      assert.is(res.status, 200, `${url} answers`);
+    }
+    assert.is((await fetch(webhook, { method: 'POST', body: '{"receiver":"x","status":"firing","alerts":[]}' })).status, 200, `${webhook} takes notifications`);
+
+    for (const m of model.metrics) assert.match(await (await fetch(exporter)).text(), new RegExp(`^# TYPE ${m.name} `, 'm'));
     assert.ok((await fetch(`${alertmanager}/-/ready`)).ok);
     const groups = await api.ruleGroups(prometheus);
-    assert.equal(groups.map((g) => g.name).sort(), toModel(platform).ruleGroups.map((g) => g.name).sort());
+    assert.equal(groups.map((g) => g.name).sort(), model.ruleGroups.map((g) => g.name).sort());
     const targets = await waitFor('the exporter target up', async () => {
       const t = await api.targets(prometheus);
       return t.length && t.every((x) => x.health === 'up') ? t : undefined;
@@ -102,6 +134,8 @@ test('it starts the stack, serves every part on loopback, and stops everything o
       await exited;
       clearTimeout(timer);
     }
+    rmSync(stacks, { recursive: true, force: true });
+    rmSync(out, { recursive: true, force: true });
   }
 });
 

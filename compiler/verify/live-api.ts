@@ -1,4 +1,4 @@
-// The few HTTP API calls the end-to-end test makes to Prometheus (/api/v1) and Alertmanager (/api/v2).
+// The few HTTP API calls the live judge makes to Prometheus (/api/v1) and Alertmanager (/api/v2).
 
 async function getJson<T>(url: string): Promise<T> {
   const res = await fetch(url, { signal: AbortSignal.timeout(5000) });
@@ -35,6 +35,8 @@ export interface ActiveAlert {
   readonly annotations: Readonly<Record<string, string>>;
   readonly state: 'pending' | 'firing';
   readonly value: string;
+  /** When the alert went pending (RFC 3339). */
+  readonly activeAt?: string;
 }
 export const alerts = (base: string) => prometheus<{ alerts: ActiveAlert[] }>(base, '/api/v1/alerts').then((d) => d.alerts);
 
@@ -69,3 +71,4 @@ export interface AlertmanagerAlert {
 }
 /** Alerts Alertmanager holds and has not seen resolved, including inhibited ones. */
 export const alertmanagerAlerts = (base: string) => getJson<AlertmanagerAlert[]>(`${base}/api/v2/alerts`);
+

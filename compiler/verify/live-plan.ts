@@ -1,0 +1,154 @@
+// What the live run must show, derived from the model: which alerts the simulation drives (threshold alerts on
+// the gauges it moves, whose `for` fits the run), which it does not and why, which driven alerts Alertmanager
+// inhibits, where each is routed, and which recording rules and panel queries can have data on one machine.
+import { executableExpr, panelQueries, type PanelQueryRef } from '../dashboard-queries.ts';
+import { parseDuration } from '../duration.ts';
+import { inhibitRules } from '../emit/alertmanager.ts';
+import type { AlertRule, RecordingRule, RuleGroup, SourceRef, Stack } from '../model.ts';
+import { parsePromQL, seriesNamesIn } from '../promql/ast.ts';
+import { specOf } from '../../exporter/from-model.ts';
+import { phaseBand, pointIn } from '../../exporter/thresholds.ts';
+
+/** The phase the live run holds: every gauge past its most severe threshold, so every level's alert can fire. */
+export const livePhase = 'critical';
+/** How long the run may wait for the driven alerts to fire; with start-up and delivery it stays near 3 minutes. */
+export const firingBudgetMs = 150_000;
+/** Added to every computed wait for process start-up and HTTP polling. */
+export const slackMs = 5_000;
+
+export interface Excluded<T> {
+  readonly item: T;
+  readonly reason: string;
+}
+
+export interface DrivenAlert {
+  readonly rule: AlertRule;
+  /** The latest it can fire after the run starts: first scrape, pending at an evaluation, `for`, the next evaluation. */
+  readonly fireWithinMs: number;
+  /** The receiver the stack routes it to, by severity. */
+  readonly receiver: string;
+  /** The driven alert whose firing inhibits this one (the compiled inhibit_rules), if any. */
+  readonly inhibitedBy?: string;
+}
+
+export interface PanelCheck extends PanelQueryRef {
+  readonly executable: string;
+  readonly source: SourceRef;
+}
+
+export interface LivePlan {
+  readonly driven: readonly DrivenAlert[];
+  readonly notDriven: readonly Excluded<AlertRule>[];
+  readonly recordings: readonly RecordingRule[];
+  readonly recordingsExcluded: readonly Excluded<RecordingRule>[];
+  readonly panels: readonly PanelCheck[];
+  readonly panelsExcluded: readonly Excluded<PanelQueryRef>[];
+  /** How long after the start every series can exist: two scrapes and two evaluations of the slowest group. */
+  readonly dataMs: number;
+  /** How long the run waits for every driven alert to fire. */
+  readonly firingDeadlineMs: number;
+  /** How long Alertmanager may take from an alert's arrival to its notification (group_wait). */
+  readonly deliveryMs: number;
+}
+
+const ms = (duration: string) => parseDuration(duration) ?? 0;
+
+/** Series of catalogs that exist only in a cluster (kube-state-metrics, kubelet); Prometheus's own (`up`) exist here. */
+function clusterOnlyIn(stack: Stack, expr: string): string[] {
+  const external = new Map(stack.externalMetrics.filter((e) => e.catalog !== 'prometheus').map((e) => [e.name, e.catalog]));
+  const parsed = parsePromQL(expr);
+  if (!parsed.ok) return [];
+  return [...seriesNamesIn(parsed.ast)].filter((n) => external.has(n)).map((n) => `${n} (${external.get(n)})`);
+}
+
+const fmt = (n: number) => String(Number(n.toPrecision(4)));
+
+/** Why the simulation's live phase does not make a threshold alert's condition hold, or undefined when it does. */
+function thresholdProblem(stack: Stack, rule: AlertRule & { threshold: NonNullable<AlertRule['threshold']> }): string | undefined {
+  const { series, severity } = rule.threshold;
+  const metric = stack.metrics.find((m) => m.name === series);
+  if (!metric) return `its threshold is on ${series}, which the exporter does not export (a recording rule): the simulation sets metrics, not what rules compute`;
+  if (metric.kind !== 'gauge') return `its threshold is on the ${metric.kind} ${series}: the simulation moves only gauges through their thresholds' bands`;
+  if (severity === 'info') return `an info threshold: the simulation's phases cross warning and critical thresholds only`;
+  const threshold = metric.thresholds.find((t) => t.severity === severity);
+  if (!threshold) return `${series} has no ${severity} threshold in the model`;
+  const spec = specOf(metric);
+  const band = phaseBand(spec, 'critical');
+  const [low, high] = [pointIn(band, 0), pointIn(band, 1)];
+  const past = (v: number) => (threshold.direction === 'above' ? v > threshold.value : v < threshold.value);
+  if (!past(low) || !past(high)) {
+    return `in the ${livePhase} phase ${series} lies in ${fmt(low)}…${fmt(high)}, not ${threshold.direction} its ${severity} threshold ${fmt(threshold.value)}`;
+  }
+  return undefined;
+}
+
+export function alertRules(stack: Stack): { rule: AlertRule; group: RuleGroup }[] {
+  return stack.ruleGroups.flatMap((group) => group.rules.filter((r): r is AlertRule => r.kind === 'alert').map((rule) => ({ rule, group })));
+}
+
+/** Driven alerts that a driven alert of a higher level inhibits, from the compiled inhibit_rules: target → source. */
+function inhibitions(stack: Stack, driven: ReadonlySet<string>): Map<string, string> {
+  const alertname = (matchers: unknown) => /^alertname="(.+)"$/.exec(String((matchers as string[])[0]))?.[1];
+  const out = new Map<string, string>();
+  for (const rule of inhibitRules(stack)) {
+    const source = alertname(rule.source_matchers);
+    const target = alertname(rule.target_matchers);
+    if (source && target && driven.has(source) && driven.has(target)) out.set(target, source);
+  }
+  return out;
+}
+
+export function livePlan(stack: Stack): LivePlan {
+  const scrapeMs = ms(stack.scrape.interval);
+  const candidates: { rule: AlertRule; fireWithinMs: number }[] = [];
+  const notDriven: Excluded<AlertRule>[] = [];
+  for (const { rule, group } of alertRules(stack)) {
+    const cluster = clusterOnlyIn(stack, rule.expr.text);
+    const evaluationMs = ms(group.interval || stack.scrape.evaluationInterval);
+    const fireWithinMs = scrapeMs + 2 * evaluationMs + ms(rule.for) + slackMs;
+    let reason: string | undefined;
+    if (cluster.length) reason = `needs ${cluster.join(', ')}, scraped only in a cluster`;
+    else if (!rule.threshold) reason = 'not derived from a threshold: the simulation cannot tell when its expression holds';
+    else reason = thresholdProblem(stack, { ...rule, threshold: rule.threshold });
+    if (!reason && fireWithinMs > firingBudgetMs) {
+      reason = `for: ${rule.for}: it could fire only ${Math.round(fireWithinMs / 1000)} s in, past the run's ${firingBudgetMs / 1000} s`;
+    }
+    if (reason) notDriven.push({ item: rule, reason });
+    else candidates.push({ rule, fireWithinMs });
+  }
+  const inhibited = inhibitions(stack, new Set(candidates.map((c) => c.rule.name)));
+  const driven = candidates.map(({ rule, fireWithinMs }): DrivenAlert => ({
+    rule, fireWithinMs, receiver: stack.alerting.routes[rule.severity],
+    ...(inhibited.has(rule.name) ? { inhibitedBy: inhibited.get(rule.name)! } : {}),
+  }));
+
+  const recordings: RecordingRule[] = [];
+  const recordingsExcluded: Excluded<RecordingRule>[] = [];
+  for (const g of stack.ruleGroups) {
+    for (const r of g.rules) {
+      if (r.kind !== 'recording') continue;
+      const cluster = clusterOnlyIn(stack, r.expr.text);
+      if (cluster.length) recordingsExcluded.push({ item: r, reason: `needs ${cluster.join(', ')}, scraped only in a cluster` });
+      else recordings.push(r);
+    }
+  }
+
+  const panels: PanelCheck[] = [];
+  const panelsExcluded: Excluded<PanelQueryRef>[] = [];
+  const sources = new Map(stack.dashboards.flatMap((d) => d.rows.flatMap((r) => r.panels.flatMap((p) => p.queries.map((q) => [`${d.uid}\u0000${p.title}\u0000${q.refId}`, q.expr.source] as const)))));
+  for (const q of panelQueries(stack)) {
+    const executable = executableExpr(q.expr);
+    const cluster = clusterOnlyIn(stack, executable);
+    if (cluster.length) panelsExcluded.push({ item: q, reason: `needs ${cluster.join(', ')}, scraped only in a cluster` });
+    else panels.push({ ...q, executable, source: sources.get(`${q.dashboard}\u0000${q.panel}\u0000${q.refId}`)! });
+  }
+
+  // rate() over a range needs two scrapes, and a rule one more evaluation: the floor when no alert is driven
+  const longestEvaluation = Math.max(ms(stack.scrape.evaluationInterval), ...stack.ruleGroups.map((g) => ms(g.interval || stack.scrape.evaluationInterval)));
+  const dataMs = 2 * scrapeMs + 2 * longestEvaluation + slackMs;
+  return {
+    driven, notDriven, recordings, recordingsExcluded, panels, panelsExcluded, dataMs,
+    firingDeadlineMs: Math.max(dataMs, ...driven.map((d) => d.fireWithinMs)),
+    deliveryMs: ms(stack.alerting.groupWait) + slackMs,
+  };
+}

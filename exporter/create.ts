@@ -1,0 +1,58 @@
+// A stack's registry built at run time from its metric specs, for tools that hold the specs as data rather than
+// a generated file: the simulated exporter of any stack (`npm run exporter -- <stack>`), `npm run up`, the live
+// judge. Applications keep the generated registry (out/<stack>/exporter/registry.gen.ts) and its typed facade.
+import { Counter, Gauge, Histogram, Registry, Summary } from 'prom-client';
+import { createSelfMetrics } from './self-metrics.ts';
+import type { MetricSpec } from './spec.ts';
+import type { StackMetrics } from './stack-metrics.ts';
+import {
+  LabelledCounter, LabelledGauge, LabelledHistogram, LabelledSummary,
+  PlainCounter, PlainGauge, PlainHistogram, PlainSummary,
+} from './typed.ts';
+
+export type AnyMetric =
+  | LabelledCounter<string> | LabelledGauge<string> | LabelledHistogram<string> | LabelledSummary<string>
+  | PlainCounter | PlainGauge | PlainHistogram | PlainSummary;
+
+/** The handles of a run-time registry, by the key of each spec (the metric name, or its camelCase). */
+export type DynamicMetrics = { readonly [key: string]: AnyMetric };
+
+function metricOf(spec: MetricSpec<string>, self: StackMetrics<DynamicMetrics>['self'], registry: Registry): AnyMetric {
+  const common = { name: spec.name, help: spec.help, labelNames: [...spec.labels], registers: [registry] };
+  const labelled = spec.labels.length > 0;
+  const plain = spec as MetricSpec<never>;
+  switch (spec.kind) {
+    case 'counter': {
+      const metric = new Counter(common);
+      return labelled ? new LabelledCounter(spec, metric, self) : new PlainCounter(plain, metric);
+    }
+    case 'gauge': {
+      const metric = new Gauge(common);
+      return labelled ? new LabelledGauge(spec, metric, self) : new PlainGauge(plain, metric);
+    }
+    case 'histogram': {
+      const metric = new Histogram({ ...common, ...(spec.buckets ? { buckets: [...spec.buckets] } : {}) });
+      return labelled ? new LabelledHistogram(spec, metric, self) : new PlainHistogram(plain, metric);
+    }
+    case 'summary': {
+      const metric = new Summary({
+        ...common,
+        ...(spec.percentiles ? { percentiles: [...spec.percentiles] } : {}),
+        ...(spec.maxAgeSeconds !== undefined ? { maxAgeSeconds: spec.maxAgeSeconds } : {}),
+        ...(spec.ageBuckets !== undefined ? { ageBuckets: spec.ageBuckets } : {}),
+      });
+      return labelled ? new LabelledSummary(spec, metric, self) : new PlainSummary(plain, metric);
+    }
+  }
+}
+
+/**
+ * A fresh registry holding exactly the given metrics and the exporter's self-metrics, as the generated
+ * `createMetrics()` builds it, but from specs known only at run time.
+ * @example const stack = createStackMetrics('shop', { orders_total: { kind: 'counter', name: 'orders_total', … } });
+ */
+export function createStackMetrics(name: string, specs: Readonly<Record<string, MetricSpec<string>>>, registry = new Registry()): StackMetrics<DynamicMetrics> {
+  const self = createSelfMetrics(registry);
+  const metrics = Object.fromEntries(Object.entries(specs).map(([key, spec]) => [key, metricOf(spec, self, registry)]));
+  return { stack: name, registry, self, metrics };
+}
