@@ -43,8 +43,6 @@ const hints: Readonly<Record<number, string>> = {
   2353: 'remove the key or fix its spelling',
   2554: 'pass the arguments the function expects',
   2769: 'pass arguments that match one of the ways the function can be called',
-  6133: 'remove it, or use it',
-  6192: 'remove the unused imports',
 };
 
 /** First line plus the most specific line of TypeScript's chain, without the lines in between. */
