@@ -72,6 +72,16 @@ function pathOf(file: string, stackFiles: ReadonlySet<string>): string {
   return stackFiles.has(file) ? basename(file, '.ts') : file;
 }
 
+/** The reading of a diagnostic, or none: asking the checker is a nicety, and TypeScript's own text still locates
+ *  the error when the (unstable) API cannot answer. */
+function explained(program: TypeProgram, d: Diagnostic) {
+  try {
+    return explain(program.project, d);
+  } catch {
+    return undefined;
+  }
+}
+
 export function issuesOf(program: TypeProgram, root: string, stackFiles: readonly string[]): Issue[] {
   const rel = (f: string) => relative(root, resolve(root, f)).split(sep).join('/');
   const stacks = new Set(stackFiles.map(rel));
@@ -81,7 +91,7 @@ export function issuesOf(program: TypeProgram, root: string, stackFiles: readonl
     return sources.get(file)!;
   };
   const issues = program.errors.map((d): Issue => {
-    const mistake = explain(program.project, d);
+    const mistake = explained(program, d);
     const { message, hint } = mistake?.kind === 'label' ? labelText(mistake) : mistake?.kind === 'key' ? keyText(mistake) : fallbackText(d);
     const code = mistake ? `typecheck/unknown-${mistake.kind}` : `typecheck/TS${d.code}`;
     if (!d.fileName) return { code, where: { file: 'tsconfig.json', line: 1, column: 1 }, path: ['tsconfig.json', 'type error'], message, hint };

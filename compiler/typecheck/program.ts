@@ -5,6 +5,7 @@
 // running the 9 MB JS compiler; its wording is exactly what `npm run typecheck` (tsc 7) prints; and it reads the
 // project's tsconfig.json and lib files itself. Its API is marked unstable, so this file is the only one that starts
 // it: the rest of compiler/typecheck/ sees plain diagnostics, the AST and the checker.
+import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { API, DiagnosticCategory, type Diagnostic, type Project } from 'typescript/unstable/sync';
@@ -53,10 +54,23 @@ export function checkProgram(files: readonly string[], root: string): TypeProgra
       ...program.getSemanticDiagnostics(),
     ];
     const errors = all.filter((d) => d.category === DiagnosticCategory.Error);
-    return { project, errors: dedupe(errors), close: () => api.close() };
+    return { project, errors: dedupe(errors), close: () => quietClose(api, () => snapshot.dispose()) };
   } catch (e) {
     api.close();
     throw e;
+  }
+}
+
+/** Stops tsgo without the "context canceled" it sometimes prints on stderr (which it shares with stackc) when the
+ *  API's SIGTERM races its shutdown: once the snapshot is released, nothing is pending, and SIGKILL is silent.
+ *  The child is a private field of the API; without it, the API's own close still stops tsgo. */
+function quietClose(api: API, release: () => void): void {
+  try {
+    release();
+    const child = (api as unknown as { client?: { channel?: { child?: ChildProcess } } }).client?.channel?.child;
+    child?.kill('SIGKILL');
+  } finally {
+    api.close();
   }
 }
 
