@@ -5,6 +5,7 @@ import { projectRoot } from '../dsl/source.ts';
 import { compileStacks, loadStacks } from './compile.ts';
 import { CompileError, formatIssues, type Issue } from './issues.ts';
 import { applyPlans, describeStale, isCurrent, planGone, planOutput } from './output.ts';
+import { stackFilesIn, typecheckStackFiles } from './typecheck/index.ts';
 
 const usage = `Usage: npm run compile -- [options] [stack ...]
 
@@ -12,6 +13,8 @@ Compiles every stack exported by a file in stacks/ (or only the stacks named) in
 Nothing is written unless every stack compiles; only files stackc generated are replaced or removed.
 When every stack is compiled, out/<name>/ of a stack that no longer exists is removed (its manifest
 says stackc generated it; files stackc did not generate are kept).
+Stack files and what they import are type-checked first (TypeScript 7, the project's tsconfig.json):
+a type error, such as a label a series does not have, stops the run before any stack is loaded.
 
 Options:
   --check        compile in memory and compare with out/: exit 0 when identical, 1 with the
@@ -53,6 +56,12 @@ async function main(argv: readonly string[]): Promise<number> {
   const root = projectRoot;
   const stacksDir = resolve(root, args.values.stacks ?? 'stacks');
   const outDir = args.values.out ?? 'out';
+  // tsx strips types when it loads a stack: check them first, so a wrong label is an error here, not only in an editor
+  const typeIssues = typecheckStackFiles(stackFilesIn(stacksDir), root);
+  if (typeIssues.length) {
+    console.error(formatIssues(typeIssues));
+    return 1;
+  }
   const loaded = await loadStacks(stacksDir, root);
   const wanted = args.positionals;
   const unknown = wanted.filter((w) => !loaded.stacks.some((s) => s.name === w || s.source.file.endsWith(`/${w}.ts`) || s.source.file === w));

@@ -1,0 +1,40 @@
+// The parts of the messages that need no TypeScript: "did you mean" and the issues typecheckStackFiles returns.
+import { join } from 'node:path';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { typecheckStackFiles } from '../../compiler/typecheck/index.ts';
+import { didYouMean, distance } from '../../compiler/typecheck/suggest.ts';
+import { root } from '../helpers/stack.ts';
+
+test('distance counts a swap of two neighbours as one edit', () => {
+  assert.is(distance('courier', 'couirer'), 1);
+  assert.is(distance('depot', 'dpot'), 1);
+  assert.is(distance('depot', 'depot'), 0);
+  assert.is(distance('', 'abc'), 3);
+});
+
+test('didYouMean picks the nearest name, and none when nothing is close', () => {
+  assert.is(didYouMean('couier', ['depot', 'courier', 'instance']), 'courier');
+  assert.is(didYouMean('Depot', ['depot', 'courier']), 'depot');
+  assert.is(didYouMean('warehouse', ['depot', 'courier']), undefined);
+  assert.is(didYouMean('x', []), undefined);
+});
+
+test('typecheckStackFiles returns located issues for another command to report (no CLI involved)', () => {
+  const files = [join(root, 'test/fixtures/typecheck-broken-routes-key/depot.ts')];
+  const issues = typecheckStackFiles(files, root);
+  assert.is(issues.length, 1);
+  const [issue] = issues;
+  assert.is(issue!.code, 'typecheck/unknown-key');
+  assert.is(issue!.where.file, 'test/fixtures/typecheck-broken-routes-key/depot.ts');
+  assert.equal(issue!.path, ['depot', 'type error']);
+  assert.is(issue!.hint, 'write "critical"');
+  assert.is(issue!.expr!.text.slice(issue!.expr!.from, issue!.expr!.to), 'critcal');
+});
+
+test('typecheckStackFiles finds nothing in a sound stack, and checks nothing when given no files', () => {
+  assert.equal(typecheckStackFiles(['test/fixtures/typecheck-valid/depot.ts'], root), []);
+  assert.equal(typecheckStackFiles([], root), []);
+});
+
+test.run();
