@@ -24,7 +24,10 @@ export async function checkAlertmanagerConfig({ stack, files, dir }: JudgeInput)
     }
     const detail = run.output.split('\n').filter((l) => l.trim() && !l.startsWith('Warning:')).join('\n').trim();
     const line = Number(/line (\d+)/.exec(detail)?.[1] ?? 0);
-    failures.push({ message: `${path}: ${detail}`, ...lineOwner(stack, path, files.get(path)!, line) });
+    // Alertmanager names a receiver in quotes when one is wrong or missing
+    const receiver = stack.alerting.receivers.find((r) => detail.includes(`"${r.name}"`));
+    const at = receiver ? { where: receiver.source, path: [stack.name, 'alerting', `receiver ${receiver.name}`] } : lineOwner(stack, path, files.get(path)!, line);
+    failures.push({ message: `${path}: ${detail}`, ...at });
   }
   return verdict(failures, found.length ? found.join(', ') : `${present.length} files`);
 }

@@ -31,9 +31,12 @@ function failedCompile(stack: string, issues: readonly Issue[]): JudgeResult {
 
 export async function selectStacks(stacksDir: string, root: string, wanted: readonly string[]): Promise<Selection> {
   const loaded = await loadStacks(stacksDir, root);
-  const unknown = wanted.filter((w) => !loaded.stacks.some((s) => isNamed(s, w)));
+  // a file that failed to load is reported when every stack is judged, or when it is the file asked for
+  const fileNamed = (file: string, w: string) => file === w || file.endsWith(`/${w}.ts`);
+  const failedLoads = loaded.issues.filter((i) => wanted.length === 0 || wanted.some((w) => fileNamed(i.where.file, w)));
+  const unknown = wanted.filter((w) => !loaded.stacks.some((s) => isNamed(s, w)) && !failedLoads.some((i) => fileNamed(i.where.file, w)));
   const selected = wanted.length ? loaded.stacks.filter((s) => wanted.some((w) => isNamed(s, w))) : loaded.stacks;
-  const problems: JudgeResult[] = loaded.issues.map((i) => failedCompile(i.path[0] ?? i.where.file, [i]));
+  const problems: JudgeResult[] = failedLoads.map((i) => failedCompile(i.path[0] ?? i.where.file, [i]));
   const compiled: CompiledStack[] = [];
   const seen = new Map<string, StackDefinition>();
   for (const def of selected) {

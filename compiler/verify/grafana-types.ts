@@ -54,15 +54,21 @@ export function typeCheckSource(dashboards: ReadonlyMap<string, string>): { sour
 }
 
 /** tsc's diagnostics: `dashboards.ts(LINE,COL): error TSnnnn: message`, continuation lines indented. */
-export function diagnostics(output: string): { line: number; message: string }[] {
-  const found: { line: number; message: string }[] = [];
+export function diagnostics(output: string): { line: number; column: number; message: string }[] {
+  const found: { line: number; column: number; message: string }[] = [];
   for (const l of output.split('\n')) {
-    const m = /^dashboards\.ts\((\d+),\d+\): (error .*)$/.exec(l);
-    if (m) found.push({ line: Number(m[1]), message: m[2]! });
+    const m = /^dashboards\.ts\((\d+),(\d+)\): (error .*)$/.exec(l);
+    if (m) found.push({ line: Number(m[1]), column: Number(m[2]), message: m[3]! });
     else if (found.length && /^\s+\S/.test(l)) found.at(-1)!.message += `\n${l}`;
-    else if (l.trim()) found.push({ line: 0, message: l.trim() });
+    else if (l.trim()) found.push({ line: 0, column: 0, message: l.trim() });
   }
   return found;
+}
+
+/** The JSON key tsc points at (`"graphTooltip"`), which its message does not always name. */
+function fieldAt(code: string | undefined, column: number): string {
+  const key = code === undefined ? undefined : /^"((?:[^"\\]|\\.)*)"\s*:/.exec(code.slice(column - 1))?.[1];
+  return key === undefined ? '' : ` field "${key}"`;
 }
 
 async function tsc(source: string): Promise<string> {
@@ -92,11 +98,12 @@ export async function checkDashboardTypes({ stack, files }: JudgeInput): Promise
   const dashboards = new Map([...files].filter(([p]) => p.startsWith(`${dashboardsDir}/`) && p.endsWith('.json')));
   if (dashboards.size === 0) return skipped('the stack has no dashboards');
   const { source, lines } = typeCheckSource(dashboards);
-  const failures: JudgeFailure[] = diagnostics(await tsc(source)).map(({ line, message }) => {
+  const code = source.split('\n');
+  const failures: JudgeFailure[] = diagnostics(await tsc(source)).map(({ line, column, message }) => {
     const checked = lines[line - 1];
     if (!checked?.file) return { message };
     const panel = checked.panel === undefined ? '' : ` panel ${checked.panel}`;
-    return { message: `${checked.file}${panel}: ${message}`, ...panelOf(stack, checked.file, checked.panel) };
+    return { message: `${checked.file}${panel}${fieldAt(code[line - 1], column)}: ${message}`, ...panelOf(stack, checked.file, checked.panel) };
   });
   const panels = [...dashboards.values()].reduce((n, j) => n + ((JSON.parse(j) as { panels?: unknown[] }).panels?.length ?? 0), 0);
   return verdict(failures, `${dashboards.size} dashboard${dashboards.size === 1 ? '' : 's'}, ${panels} panels and rows`);

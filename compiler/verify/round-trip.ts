@@ -1,7 +1,7 @@
 // Every emitted YAML and JSON file parses cleanly (no duplicate keys, no warnings) with the `yaml` package /
 // JSON.parse, and its data survives being serialised again and re-parsed: what a tool reads is what stackc meant.
 import { isDeepStrictEqual } from 'node:util';
-import { parseAllDocuments, stringify } from 'yaml';
+import { LineCounter, parseAllDocuments, stringify, type YAMLError } from 'yaml';
 import type { JudgeFailure } from './judge.ts';
 import { skipped, verdict, type JudgeInput, type Verdict } from './input.ts';
 import { lineOwner } from './locate.ts';
@@ -20,9 +20,16 @@ export function firstDifference(a: unknown, b: unknown, at = ''): string | undef
 }
 
 /** Problems of one YAML file: parse errors and warnings with their line, then data that does not survive a round trip. */
+/** Parse errors and warnings of `text` read as YAML, each with its 1-based line. */
+function parseProblems(text: string): { docs: ReturnType<typeof parseAllDocuments>; problems: { line: number; message: string }[] } {
+  const lines = new LineCounter();
+  const docs = parseAllDocuments(text, { uniqueKeys: true, prettyErrors: false, lineCounter: lines });
+  const problems = docs.flatMap((d) => [...d.errors, ...d.warnings]).map((e: YAMLError) => ({ line: lines.linePos(e.pos[0]).line, message: e.message }));
+  return { docs, problems };
+}
+
 export function yamlProblems(text: string): { line: number; message: string }[] {
-  const docs = parseAllDocuments(text, { uniqueKeys: true, prettyErrors: false });
-  const problems = docs.flatMap((d) => [...d.errors, ...d.warnings]).map((e) => ({ line: e.linePos?.[0].line ?? 1, message: e.message }));
+  const { docs, problems } = parseProblems(text);
   if (problems.length) return problems;
   const data = docs.map((d) => d.toJS() as unknown);
   const again = parseAllDocuments(data.map((x) => stringify(x)).join('---\n')).map((d) => d.toJS() as unknown);
@@ -39,9 +46,8 @@ export function jsonProblems(text: string): { line: number; message: string }[] 
     return [{ line: text.slice(0, at).split('\n').length, message: (e as Error).message }];
   }
   // JSON is YAML: the yaml parser also catches duplicate keys, which JSON.parse silently resolves to the last one
-  const asYaml = parseAllDocuments(text, { uniqueKeys: true, prettyErrors: false })[0];
-  const duplicate = asYaml?.errors[0];
-  if (duplicate) return [{ line: duplicate.linePos?.[0].line ?? 1, message: duplicate.message }];
+  const duplicate = parseProblems(text).problems[0];
+  if (duplicate) return [duplicate];
   const diff = firstDifference(data, JSON.parse(JSON.stringify(data)));
   return diff ? [{ line: 1, message: `the data at ${diff} changes when serialised and parsed again` }] : [];
 }
