@@ -16,7 +16,7 @@ export interface Selection {
   readonly available: readonly string[];
 }
 
-/** A stack is named by its name, its file's base name (`platform`) or its file (`stacks/platform.ts`). */
+/** A stack is named by its name, its file's base name (`shop` for stacks/shop.ts) or its file. */
 export function isNamed(def: StackDefinition, wanted: string): boolean {
   return def.name === wanted || def.source.file === wanted || def.source.file.endsWith(`/${wanted}.ts`);
 }
