@@ -1,0 +1,92 @@
+// Mapping what a judge names (an alert, a test, a line of an emitted file, a panel id) back to the stack's
+// definition: its file:line and logical path, the way validation issues report them.
+import type { Dashboard, Panel } from '../model-dashboard.ts';
+import type { AlertRule, RecordingRule, RuleGroup, SourceRef, Stack } from '../model.ts';
+import { dashboardPath } from '../emit/grafana.ts';
+import { layout } from '../emit/grafana-layout.ts';
+import { ruleLabel } from '../validate/context.ts';
+
+export interface Located {
+  readonly where?: SourceRef;
+  readonly path?: readonly string[];
+}
+
+type Rule = AlertRule | RecordingRule;
+
+function rules(stack: Stack): { group: RuleGroup; rule: Rule }[] {
+  return stack.ruleGroups.flatMap((group) => group.rules.map((rule) => ({ group, rule })));
+}
+
+function atRule(stack: Stack, group: RuleGroup, rule: Rule): Located {
+  return { where: rule.source, path: [stack.name, group.name, ruleLabel(rule)] };
+}
+
+/** The rule named `name` (an alert or a recording rule). */
+export function ruleNamed(stack: Stack, name: string): Located | undefined {
+  const found = rules(stack).find(({ rule }) => rule.name === name);
+  return found && atRule(stack, found.group, found.rule);
+}
+
+/** `name` appears in `text` as a whole name (not inside a longer metric or alert name). */
+function mentions(text: string, name: string): boolean {
+  let at = text.indexOf(name);
+  while (at >= 0) {
+    const before = text[at - 1] ?? ' ';
+    const after = text[at + name.length] ?? ' ';
+    if (!/[\w:]/.test(before) && !/[\w:]/.test(after)) return true;
+    at = text.indexOf(name, at + 1);
+  }
+  return false;
+}
+
+/** The rule `text` names (the longest name that appears, so `X_total` wins over `X`), else the group it names. */
+export function ruleMentionedIn(stack: Stack, text: string): Located | undefined {
+  const rule = rules(stack).filter(({ rule }) => mentions(text, rule.name)).sort((a, b) => b.rule.name.length - a.rule.name.length)[0];
+  if (rule) return atRule(stack, rule.group, rule.rule);
+  const group = stack.ruleGroups.find((g) => text.includes(`"${g.name}"`));
+  return group && { where: group.source, path: [stack.name, group.name] };
+}
+
+/** A promtool test group by its name: a test written in the stack (`<rule>: <test>`) maps to the test, a derived one
+ *  to its rule. */
+export function ruleTestNamed(stack: Stack, name: string): Located | undefined {
+  for (const { group, rule } of rules(stack)) {
+    const written = rule.tests.find((t) => name === `${rule.name}: ${t.name}`);
+    if (written) return { where: written.source, path: [stack.name, group.name, ruleLabel(rule), `test ${written.name}`] };
+  }
+  const prefix = /^(.*?): /.exec(name)?.[1];
+  return prefix === undefined ? undefined : ruleNamed(stack, prefix);
+}
+
+/** The definition behind line `line` (1-based) of an emitted file: in a rule file the rule being defined there, in an
+ *  Alertmanager file the receiver (or the routing), elsewhere the stack itself. */
+export function lineOwner(stack: Stack, path: string, text: string, line: number): Located {
+  const before = text.split('\n').slice(0, line).reverse();
+  if (path.startsWith('prometheus/') && !path.includes('/tests/')) {
+    for (const l of before) {
+      const m = /^\s*-?\s*(?:alert|record): (\S+)/.exec(l);
+      if (m) return ruleNamed(stack, m[1]!) ?? { where: stack.source, path: [stack.name] };
+    }
+  }
+  if (path.startsWith('alertmanager/')) {
+    for (const l of before) {
+      const m = /^\s*-\s*name: (\S+)/.exec(l);
+      const receiver = m && stack.alerting.receivers.find((r) => r.name === m[1]);
+      if (receiver) return { where: receiver.source, path: [stack.name, 'alerting', `receiver ${receiver.name}`] };
+      if (/^receivers:/.test(l)) break;
+    }
+    return { where: stack.alerting.source, path: [stack.name, 'alerting'] };
+  }
+  return { where: stack.source, path: [stack.name] };
+}
+
+/** The panel with `id` in the dashboard emitted to `file`, else the dashboard. */
+export function panelOf(stack: Stack, file: string, id?: number): Located | undefined {
+  const dashboard: Dashboard | undefined = stack.dashboards.find((d) => dashboardPath(d) === file);
+  if (!dashboard) return undefined;
+  const placed = id === undefined ? undefined : layout(dashboard).find((p) => p.id === id);
+  const panel: Panel | undefined = placed?.kind === 'panel' ? placed.panel : undefined;
+  if (panel) return { where: panel.source, path: [stack.name, `dashboard ${dashboard.uid}`, `panel ${panel.title || '(untitled)'}`] };
+  if (placed?.kind === 'row') return { where: placed.row.source, path: [stack.name, `dashboard ${dashboard.uid}`, `row ${placed.row.title}`] };
+  return { where: dashboard.source, path: [stack.name, `dashboard ${dashboard.uid}`] };
+}
