@@ -3,6 +3,7 @@
 import type { StackDefinition } from '../../dsl/stack.ts';
 import { compileStacks, loadStacks, type CompiledStack } from '../compile.ts';
 import { CompileError, type Issue } from '../issues.ts';
+import { stackFilesIn, typecheckStackFiles } from '../typecheck/index.ts';
 import type { JudgeResult } from './judge.ts';
 
 export const compileJudge = 'stackc compile';
@@ -29,14 +30,28 @@ function failedCompile(stack: string, issues: readonly Issue[]): JudgeResult {
   };
 }
 
+/** Type errors, one failed line per file that has them (a stack file, or a file stack files import). */
+function typeProblems(issues: readonly Issue[]): JudgeResult[] {
+  const byFile = new Map<string, Issue[]>();
+  for (const i of issues) byFile.set(i.where.file, [...(byFile.get(i.where.file) ?? []), i]);
+  return [...byFile].map(([file, found]) => failedCompile(found[0]!.path[0] ?? file, found));
+}
+
 export async function selectStacks(stacksDir: string, root: string, wanted: readonly string[]): Promise<Selection> {
-  const loaded = await loadStacks(stacksDir, root);
+  // as compile does: tsx strips types, so a stack with a type error is judged by the type check, not loaded
+  const typeIssues = typecheckStackFiles(stackFilesIn(stacksDir), root);
+  const typeBroken = new Set(typeIssues.map((i) => i.where.file));
+  const loadedAll = await loadStacks(stacksDir, root);
+  const loaded = { ...loadedAll, stacks: loadedAll.stacks.filter((s) => !typeBroken.has(s.source.file)) };
   // a file that failed to load is reported when every stack is judged, or when it is the file asked for
   const fileNamed = (file: string, w: string) => file === w || file.endsWith(`/${w}.ts`);
   const failedLoads = loaded.issues.filter((i) => wanted.length === 0 || wanted.some((w) => fileNamed(i.where.file, w)));
-  const unknown = wanted.filter((w) => !loaded.stacks.some((s) => isNamed(s, w)) && !failedLoads.some((i) => fileNamed(i.where.file, w)));
+  const unknown = wanted.filter((w) => !loaded.stacks.some((s) => isNamed(s, w)) && !failedLoads.some((i) => fileNamed(i.where.file, w)) && ![...typeBroken].some((f) => fileNamed(f, w)));
   const selected = wanted.length ? loaded.stacks.filter((s) => wanted.some((w) => isNamed(s, w))) : loaded.stacks;
-  const problems: JudgeResult[] = failedLoads.map((i) => failedCompile(i.path[0] ?? i.where.file, [i]));
+  const problems: JudgeResult[] = [
+    ...typeProblems(typeIssues.filter((i) => wanted.length === 0 || wanted.some((w) => fileNamed(i.where.file, w)))),
+    ...failedLoads.map((i) => failedCompile(i.path[0] ?? i.where.file, [i])),
+  ];
   const compiled: CompiledStack[] = [];
   const seen = new Map<string, StackDefinition>();
   for (const def of selected) {

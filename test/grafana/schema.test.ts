@@ -17,7 +17,7 @@ import { defaultDashboards, fixtureStack, type FixtureMetrics } from './fixture.
 /** The fixture's dashboard plus one with the panel types it lacks, so every type Grafana is asked to draw is judged. */
 const everyType = (m: FixtureMetrics) => [...defaultDashboards(m), dashboard({
   uid: 'every-type', title: 'Every type',
-  panels: [panel.bargauge(m.score, { title: 'Score bars' }), panel.stat(m.cpu, { title: 'CPU now' }), panel.timeseries(m.requests, { title: 'Requests', unit: 'requests/s', queries: [sum(rate(scope(m.requests), '5m'))] })],
+  panels: [panel.bargauge(m.score, { title: 'Score bars' }), panel.stat(m.disk, { title: 'Disk now' }), panel.timeseries(m.requests, { title: 'Requests', unit: 'requests/s', queries: [sum(rate(scope(m.requests), '5m'))] })],
 })];
 const { model, files } = compileValid(fixtureStack({ dashboards: everyType }));
 const dashboards = new Map([...files].filter(([p]) => p.startsWith('grafana/dashboards/')));
