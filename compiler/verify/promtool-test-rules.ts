@@ -1,7 +1,6 @@
 // `promtool test rules` on every generated rule test file: the rules, evaluated by Prometheus' engine, must do what
 // the stack says (fire past the threshold, stay silent at it, record the expected samples).
 import { parse } from 'yaml';
-import { alertTestsFile, recordingTestsFile } from '../emit/rule-tests.ts';
 import { ruleFileGroups } from '../emit/rules.ts';
 import type { Stack } from '../model.ts';
 import type { JudgeFailure } from './judge.ts';
@@ -9,7 +8,8 @@ import { skipped, verdict, type JudgeInput, type Verdict } from './input.ts';
 import { ruleMentionedIn, ruleNamed, ruleTestNamed, type Located } from './locate.ts';
 import { findTool, missingTool, runTool } from './tools.ts';
 
-const testFiles = [alertTestsFile, recordingTestsFile];
+/** Every test file the stack emitted: alerts, recording rules, and one per evaluation interval for long windows. */
+const isTestFile = (path: string) => path.startsWith('prometheus/tests/') && path.endsWith('.test.yml');
 
 /** promtool prints each failed check as a block: `name: <test>,` (when the test has one), then `alertname: <alert>,
  *  time: …` or `expr: "<expr>", time: …`, then the expected and the actual result, indented. */
@@ -55,7 +55,7 @@ function countOf(files: JudgeInput['files'], present: readonly string[]): { rule
 }
 
 export async function testRules({ stack, files, dir }: JudgeInput): Promise<Verdict> {
-  const present = testFiles.filter((p) => files.has(p));
+  const present = [...files.keys()].filter(isTestFile).sort();
   if (present.length === 0) return skipped(ruleFileGroups(stack).size ? 'the stack has rules but no rule tests were emitted' : 'the stack has no rules');
   const promtool = findTool('promtool');
   if (!promtool) return skipped(missingTool('promtool'));

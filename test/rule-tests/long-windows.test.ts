@@ -9,6 +9,8 @@ import { parse } from 'yaml';
 import { avgOverTime, counter, gauge, histogram, histogramQuantile, increase, maxOverTime, rate, record, ruleGroup, stack, sum } from '../../dsl/index.ts';
 import { promtoolMaxSamples } from '../../compiler/rule-tests/spacing.ts';
 import { parseDuration } from '../../compiler/duration.ts';
+import { testRules } from '../../compiler/verify/promtool-test-rules.ts';
+import { withScratch } from '../../compiler/verify/scratch.ts';
 import { compileValid, requireTool } from '../helpers/stack.ts';
 
 const promtool = requireTool('promtool', 'prometheus');
@@ -78,6 +80,14 @@ test('a short-window rule keeps the scrape interval and the stack\'s evaluation 
   const doc = parse(files.get('prometheus/tests/recording-rules.test.yml')!) as TestFile;
   assert.is(doc.evaluation_interval, '15s');
   assert.equal(doc.tests.map((t) => t.promql_expr_test[0]!.expr), ['region:shop_orders:rate5m']);
+});
+
+test('verify\'s promtool judge runs every test file, the long-window ones included', async () => {
+  const { model, files } = compileValid(longWindows);
+  const verdict = await withScratch(model.name, files, (dir) => testRules({ stack: model, files, dir }));
+  assert.is(verdict.status, 'passed', verdict.failures.map((f) => f.message).join('\n'));
+  const rules = model.ruleGroups.flatMap((g) => g.rules).length;
+  assert.match(verdict.summary, new RegExp(`${rules} rules, ${rules} test cases`));
 });
 
 test.run();
