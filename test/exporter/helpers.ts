@@ -1,9 +1,11 @@
-// Shared by the exporter tests: a strict reader of the Prometheus text format, promtool as the judge, and an
-// exporter for the platform stack on a free loopback port.
+// Shared by the exporter tests: a strict reader of the Prometheus text format, promtool as the judge, and the
+// shop fixture's generated registry (test/fixtures/shop.ts → test/types/shop/registry.gen.ts) served on a free
+// loopback port at the stack's own metrics path.
 import { spawnSync } from 'node:child_process';
-import { createMetrics } from '../../out/platform/exporter/registry.gen.ts';
 import { createExporter, type Exporter, type ExporterOptions } from '../../exporter/server.ts';
+import type { MetricSpec } from '../../exporter/spec.ts';
 import { requireTool } from '../helpers/stack.ts';
+import { createMetrics, scrape as shopScrape } from '../types/shop/registry.gen.ts';
 
 export interface Sample {
   readonly name: string;
@@ -68,27 +70,46 @@ export function promtoolCheckMetrics(exposition: string): { status: number | nul
   return { status: r.status, output: `${r.stdout}${r.stderr}` };
 }
 
-export type PlatformStack = ReturnType<typeof createMetrics>;
+export type ShopStack = ReturnType<typeof createMetrics>;
 
-/** The platform stack's generated registry served on a free loopback port, with health score, uptime and request tracking. */
-export async function startPlatformExporter(
-  extra: Partial<Omit<ExporterOptions<PlatformStack['metrics']>, 'stack' | 'requests'>> = {},
-): Promise<{ stack: PlatformStack; exporter: Exporter; url: string }> {
+/** Route templates of the shop's storefront, as its app would declare them to the request middleware. */
+export const shopRoutes = ['/api/orders/:id', '/api/search'] as const;
+
+/** The shop's generated registry served on a free loopback port, tracking requests with its two request metrics. */
+export async function startShopExporter(
+  extra: Partial<Omit<ExporterOptions<ShopStack['metrics']>, 'stack' | 'requests' | 'metricsPath'>> = {},
+): Promise<{ stack: ShopStack; exporter: Exporter; url: string }> {
   const stack = createMetrics();
   const m = stack.metrics;
   const exporter = createExporter({
     stack,
-    healthScore: m.systemHealthScore,
-    uptime: m.systemUptimeSeconds,
-    requests: { counter: m.requestsTotal, duration: m.requestDurationSeconds, routes: ['/api/orders/:id', '/api/search'] },
+    metricsPath: shopScrape.metricsPath,
+    requests: { counter: m.httpRequestsTotal, duration: m.httpRequestDurationSeconds, routes: shopRoutes },
     ...extra,
   });
   const { url } = await exporter.listen(0, '127.0.0.1');
   return { stack, exporter, url };
 }
 
-export async function scrape(url: string, accept?: string): Promise<{ contentType: string; body: string }> {
-  const res = await fetch(`${url}/metrics`, accept ? { headers: { accept } } : {});
-  if (res.status !== 200) throw new Error(`/metrics answered ${res.status}`);
+/** GETs an exporter's metrics; `path` is the exporter's metrics path. */
+export async function scrape(url: string, accept?: string, path = '/metrics'): Promise<{ contentType: string; body: string }> {
+  const res = await fetch(`${url}${path}`, accept ? { headers: { accept } } : {});
+  if (res.status !== 200) throw new Error(`${path} answered ${res.status}`);
   return { contentType: res.headers.get('content-type') ?? '', body: await res.text() };
 }
+
+/** GETs the shop exporter's metrics, at the stack's own metrics path. */
+export function scrapeShop(url: string, accept?: string): Promise<{ contentType: string; body: string }> {
+  return scrape(url, accept, shopScrape.metricsPath);
+}
+
+/** A health score gauge as a stack would declare one (a range, `below` warning and critical thresholds): the shop
+ *  declares none, so the health score tests add this one. Its points are 100, 65 and 20. */
+export const healthScoreSpec: MetricSpec<never> = {
+  kind: 'gauge', name: 'test_health_score', help: 'Health of the test stack', labels: [], unit: 'none', range: [0, 100],
+  thresholds: [
+    { severity: 'warning', direction: 'below', value: 90, for: '5m' },
+    { severity: 'critical', direction: 'below', value: 40, for: '5m' },
+  ],
+  cardinalityLimit: 1,
+};

@@ -1,41 +1,57 @@
 // The scrape versus the model: every declared metric with exactly its type, help and labels, nothing else but
-// the documented self-metrics; and promtool accepts the exposition.
+// the documented self-metrics; promtool accepts the exposition; the collectors (health score, uptime, the app's
+// own) run before each scrape. On the shop fixture's generated registry, served at the stack's metrics path.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import platform from '../../stacks/platform.ts';
+import shop from '../fixtures/shop.ts';
 import { toModel } from '../../dsl/to-model.ts';
+import { createStackMetrics } from '../../exporter/create.ts';
+import { healthPoints } from '../../exporter/health.ts';
 import { selfMetricSpecs } from '../../exporter/self-metrics.ts';
-import { parseExposition, promtoolCheckMetrics, scrape, startPlatformExporter } from './helpers.ts';
+import { createExporter } from '../../exporter/server.ts';
+import type { MetricSpec } from '../../exporter/spec.ts';
+import { levelOf, phaseBand, pointIn } from '../../exporter/thresholds.ts';
+import {
+  LabelledCounter, LabelledGauge, LabelledHistogram, LabelledSummary,
+  PlainCounter, PlainGauge, PlainHistogram, PlainSummary, type MetricHandle,
+} from '../../exporter/typed.ts';
+import { scrape as shopScrape, specs } from '../types/shop/registry.gen.ts';
+import { healthScoreSpec, parseExposition, promtoolCheckMetrics, scrapeShop, startShopExporter, type ShopStack } from './helpers.ts';
 
-const model = toModel(platform);
+const model = toModel(shop);
 
-/** Touches every metric through its typed wrapper so labelled ones have a series. */
+/** Gives every metric of the stack a series through its typed wrapper, each label valued `x`. */
+function touchAll(metrics: ShopStack['metrics']): void {
+  for (const handle of Object.values(metrics) as MetricHandle[]) {
+    const labels = Object.fromEntries(handle.spec.labels.map((l) => [l, 'x']));
+    if (handle instanceof LabelledCounter) handle.inc(labels);
+    else if (handle instanceof LabelledGauge) handle.set(labels, 1);
+    else if (handle instanceof LabelledHistogram || handle instanceof LabelledSummary) handle.observe(labels, 0.3);
+    else if (handle instanceof PlainCounter) handle.inc();
+    else if (handle instanceof PlainGauge) handle.set(1);
+    else if (handle instanceof PlainHistogram || handle instanceof PlainSummary) handle.observe(0.3);
+    else throw new Error(`${handle.spec.name} is no wrapper of exporter/typed.ts`);
+  }
+}
+
 async function exerciseAll() {
-  const started = await startPlatformExporter();
-  const m = started.stack.metrics;
-  m.requestsTotal.inc({ method: 'GET', route: '/api/search', status: '200' });
-  m.requestDurationSeconds.observe({ route: '/api/search' }, 0.3);
-  m.anomaliesDetectedTotal.inc({ anomaly_type: 'cpu_spike', severity: 'warning' });
-  m.healingActionsTotal.inc({ action_type: 'restart_pod', status: 'failed' });
-  m.healingActionsSucceededTotal.inc({ action_type: 'restart_pod' });
-  m.healingActionsFailedTotal.inc({ action_type: 'restart_pod' });
-  m.healingActionDurationSeconds.observe({ action_type: 'restart_pod' }, 4);
-  m.healingActionRunningSeconds.set({ action_type: 'restart_pod' }, 0);
-  for (const g of [m.cpuUsagePercent, m.memoryUsagePercent, m.responseTimeSeconds, m.errorRatePercent, m.activeAlerts, m.mlModelAccuracyRatio, m.mlFalsePositiveRatio]) g.set(1);
-  started.stack.self.cardinalityDropped.inc({ metric: 'requests_total' }, 0);
-  started.stack.self.collectorErrors.inc({ collector: 'uptime' }, 0);
+  const started = await startShopExporter();
+  touchAll(started.stack.metrics);
+  started.stack.self.cardinalityDropped.inc({ metric: specs.httpRequestsTotal.name }, 0);
+  started.stack.self.collectorErrors.inc({ collector: 'stock' }, 0);
   return started;
 }
 
 test('every declared metric is exposed with exactly its type, help and label names; nothing undeclared', async () => {
   const { exporter, url } = await exerciseAll();
   try {
-    const families = parseExposition((await scrape(url)).body);
+    const families = parseExposition((await scrapeShop(url)).body);
     const selfNames = new Map<string, (typeof selfMetricSpecs)[number]>(selfMetricSpecs.map((s) => [s.name, s]));
     for (const name of families.keys()) {
       assert.ok(model.metrics.some((m) => m.name === name) || selfNames.has(name), `undeclared metric ${name} in the scrape`);
       if (!model.metrics.some((m) => m.name === name)) assert.ok(name.startsWith('stackc_exporter_'), `self-metric ${name} lacks the prefix`);
     }
+    assert.ok(model.metrics.length > 0);
     for (const metric of model.metrics) {
       const family = families.get(metric.name);
       assert.ok(family, `${metric.name} is missing from the scrape`);
@@ -67,7 +83,7 @@ test('every declared metric is exposed with exactly its type, help and label nam
 test('promtool check metrics reports no problem with the scrape', async () => {
   const { exporter, url } = await exerciseAll();
   try {
-    const verdict = promtoolCheckMetrics((await scrape(url)).body);
+    const verdict = promtoolCheckMetrics((await scrapeShop(url)).body);
     assert.is(verdict.output, '');
     assert.is(verdict.status, 0);
   } finally {
@@ -76,26 +92,30 @@ test('promtool check metrics reports no problem with the scrape', async () => {
 });
 
 test('OpenMetrics on request, and the text format keeps counter names afterwards (prom-client renames them)', async () => {
-  const { exporter, url, stack } = await startPlatformExporter();
+  const { exporter, url, stack } = await startShopExporter();
+  const counter = specs.ordersTotal.name;
   try {
-    stack.metrics.requestsTotal.inc({ method: 'GET', route: '/api/search', status: '200' });
-    const om = await scrape(url, 'application/openmetrics-text;version=1.0.0,text/plain;version=0.0.4;q=0.5');
+    stack.metrics.ordersTotal.inc({ payment_method: 'card', outcome: 'paid' });
+    const om = await scrapeShop(url, 'application/openmetrics-text;version=1.0.0,text/plain;version=0.0.4;q=0.5');
     assert.match(om.contentType, /^application\/openmetrics-text/);
     assert.ok(om.body.endsWith('# EOF\n'));
-    assert.match(om.body, /^requests_total\{method="GET",route="\/api\/search",status="200"\} 1$/m);
-    const text = await scrape(url);
+    assert.ok(om.body.split('\n').includes(`${counter}{payment_method="card",outcome="paid"} 1`), om.body);
+    const text = await scrapeShop(url);
     assert.match(text.contentType, /^text\/plain; version=0\.0\.4/);
-    assert.match(text.body, /^# TYPE requests_total counter$/m);
+    assert.ok(text.body.split('\n').includes(`# TYPE ${counter} counter`), text.body);
     assert.is(promtoolCheckMetrics(text.body).status, 0);
   } finally {
     await exporter.close();
   }
 });
 
-test('/healthz answers, /readyz turns 503 on close, unknown paths 404', async () => {
-  const { exporter, url } = await startPlatformExporter();
+test('/healthz answers, /readyz turns 503 on close, unknown paths and the default /metrics 404', async () => {
+  assert.is.not(shopScrape.metricsPath, '/metrics', 'the fixture keeps a non-default metrics path');
+  const { exporter, url } = await startShopExporter();
   assert.is((await fetch(`${url}/healthz`)).status, 200);
   assert.is((await fetch(`${url}/readyz`)).status, 200);
+  assert.is((await fetch(`${url}${shopScrape.metricsPath}`)).status, 200);
+  assert.is((await fetch(`${url}/metrics`)).status, 404);
   assert.is((await fetch(`${url}/nope`)).status, 404);
   const closing = exporter.close();
   let status = 0;
@@ -107,22 +127,57 @@ test('/healthz answers, /readyz turns 503 on close, unknown paths 404', async ()
   assert.is(status, 503);
 });
 
-test('a failing collector is logged and counted, and /metrics still answers', async () => {
+test('a failing collector is logged and counted, the collectors after it still run, and the scrape answers', async () => {
   const logged: string[] = [];
-  const { exporter, url } = await startPlatformExporter({
-    collectors: { broken: () => { throw new Error('sensor unplugged'); } },
+  let stock = 0;
+  const started = await startShopExporter({
+    collectors: {
+      broken: () => { throw new Error('sensor unplugged'); },
+      stock: () => started.stack.metrics.stockItems.set({ warehouse: 'north' }, (stock += 5)),
+    },
     log: (m) => logged.push(m),
   });
+  const { exporter, url } = started;
   try {
-    await scrape(url);
-    const { body } = await scrape(url);
-    assert.match(body, /^stackc_exporter_collector_errors_total\{collector="broken"\} 2$/m);
-    assert.match(body, /^system_uptime_seconds \d/m);
+    await scrapeShop(url);
+    const lines = (await scrapeShop(url)).body.split('\n');
+    assert.ok(lines.includes('stackc_exporter_collector_errors_total{collector="broken"} 2'), lines.join('\n'));
+    assert.ok(lines.includes(`${specs.stockItems.name}{warehouse="north"} 10`), lines.join('\n'));
     assert.is(logged.length, 2);
     assert.match(logged[0]!, /collector broken failed: Error: sensor unplugged/);
   } finally {
     await exporter.close();
   }
+});
+
+const uptimeSpec: MetricSpec<never> = {
+  kind: 'gauge', name: 'test_uptime_seconds', help: 'Seconds since the exporter started', labels: [], unit: 'seconds', thresholds: [], cardinalityLimit: 1,
+};
+
+// The shop declares no health score or uptime gauge: two added at run time take those roles.
+test('the health score and uptime collectors set their gauges from the other gauges before each scrape', async () => {
+  const stack = createStackMetrics('shop', { ...specs, score: healthScoreSpec, uptime: uptimeSpec });
+  const { score, uptime, diskUsagePercent: disk, fulfilmentQueueDepth: queue } = stack.metrics;
+  if (!(score instanceof PlainGauge && uptime instanceof PlainGauge && disk instanceof PlainGauge && queue instanceof LabelledGauge)) {
+    throw new Error('createStackMetrics made the wrong wrappers');
+  }
+  const exporter = createExporter({ stack, healthScore: score, uptime });
+  const points = healthPoints(healthScoreSpec);
+  const valueOf = async (name: string) => {
+    const sample = parseExposition((await exporter.render()).body).get(name)?.samples[0];
+    assert.ok(sample, `${name} is missing`);
+    return Number(sample.value);
+  };
+
+  assert.is(await valueOf(healthScoreSpec.name), points.ok, 'no series yet: the top of the range');
+  disk.set(pointIn(phaseBand(specs.diskUsagePercent, 'warning'), 0.5));
+  const atWarning = await valueOf(healthScoreSpec.name);
+  assert.is(atWarning, points.warning);
+  assert.is(levelOf(healthScoreSpec, atWarning), 'warning');
+  disk.set(pointIn(phaseBand(specs.diskUsagePercent, 'critical'), 0.5));
+  queue.set({ warehouse: 'north' }, pointIn(phaseBand(specs.fulfilmentQueueDepth, 'ok'), 0.5));
+  assert.is(await valueOf(healthScoreSpec.name), (points.critical + points.ok) / 2);
+  assert.ok((await valueOf(uptimeSpec.name)) > 0, 'uptime counts from createExporter()');
 });
 
 test.run();
