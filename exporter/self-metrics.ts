@@ -1,6 +1,6 @@
 // The exporter's own metrics. They are the only series besides the stack's, all prefixed `stackc_exporter_`,
 // and listed in docs/exporter.md. prom-client's default process metrics are deliberately not registered: the
-// stack does not declare them, and the stack's own `system_uptime_seconds` covers restarts.
+// stack does not declare them, and an uptime gauge of the stack's own covers restarts.
 import { Counter, type Registry } from 'prom-client';
 
 export const selfMetricPrefix = 'stackc_exporter_';

@@ -86,7 +86,7 @@ export function createExporter<M extends { readonly [name: string]: MetricHandle
   }
 
   let openMetricsRegistry: Registry<OpenMetricsContentType> | undefined;
-  // prom-client's OpenMetrics render renames each counter in place (requests_total → requests) and never renames
+  // prom-client's OpenMetrics render renames each counter in place (http_requests_total → http_requests) and never renames
   // it back, which would break every later text-format scrape (prometheus/client_js#829). So OpenMetrics renders
   // go through a second registry holding the same metrics and restore the names, and no two renders overlap.
   async function renderNow(openMetrics: boolean): Promise<Exposition> {

@@ -5,10 +5,10 @@ import type { MetricHandle } from './typed.ts';
 
 /** One stack's metrics in their own registry, with the exporter's self-metrics beside them. */
 export interface StackMetrics<M extends { readonly [name: string]: MetricHandle }> {
-  /** The stack's name, e.g. `platform`. */
+  /** The stack's name, e.g. `shop`. */
   readonly stack: string;
   readonly registry: Registry;
   readonly self: SelfMetrics;
-  /** Typed wrappers by camelCase metric name, e.g. `metrics.requestsTotal`. */
+  /** Typed wrappers by camelCase metric name, e.g. `metrics.httpRequestsTotal`. */
   readonly metrics: M;
 }
