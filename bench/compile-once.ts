@@ -21,4 +21,7 @@ const t2 = performance.now();
 planOutput(projectRoot, outDir!, compiled);
 const t3 = performance.now();
 const files = compiled.reduce((n, c) => n + c.files.size, 0);
-console.log(JSON.stringify({ typecheckMs: t0 - tc, loadMs: t1 - t0, compileMs: t2 - t1, planMs: t3 - t2, files, maxRssMiB: process.resourceUsage().maxRSS / 1024 }));
+// counted from the compiled model, so the table follows whatever the stack holds
+const metrics = compiled.reduce((n, c) => n + c.stack.metrics.length, 0);
+const rules = compiled.reduce((n, c) => n + c.stack.ruleGroups.reduce((m, g) => m + g.rules.length, 0), 0);
+console.log(JSON.stringify({ typecheckMs: t0 - tc, loadMs: t1 - t0, compileMs: t2 - t1, planMs: t3 - t2, files, metrics, rules, maxRssMiB: process.resourceUsage().maxRSS / 1024 }));
