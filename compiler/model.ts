@@ -149,6 +149,8 @@ export interface SeriesDefinition {
   readonly usedBy: readonly { readonly what: string; readonly source: SourceRef }[];
   /** Listed in the stack's `metrics` (for a metric) or in one of its rule groups (for a recording rule). */
   readonly declared: boolean;
+  /** A metric definition as the model has it, so a metric used but not listed can still be checked where it is used. */
+  readonly metric?: Metric;
 }
 
 /** How Prometheus finds and labels the stack's own exporter. */

@@ -1,7 +1,7 @@
 // Which objects define the series a stack lists or uses. A stack built by reuse can hold two objects for one metric
 // name (the one in `metrics`, and an older one a reused rule group or dashboard still refers to); the model records
 // every object reached, with who reached it, so validation can refuse two definitions that disagree.
-import type { SeriesDefinition, SourceRef } from '../compiler/model.ts';
+import type { Metric, SeriesDefinition, SourceRef } from '../compiler/model.ts';
 import type { QueryInput } from './dashboard.ts';
 import type { MetricDefinition } from './metrics.ts';
 import type { AlertDefinition, Recording } from './rules.ts';
@@ -26,7 +26,7 @@ function queryUses(q: QueryInput): readonly Defined[] {
 }
 
 /** Every definition the stack reaches from its metrics, rule groups, dashboards and tests. */
-export function definitionsOf(def: StackDefinition): SeriesDefinition[] {
+export function definitionsOf(def: StackDefinition, metricOf: (d: MetricDefinition) => Metric): SeriesDefinition[] {
   const o = def.options;
   const uses = new Map<Defined, Use[]>();
   const declared = new Set<Defined>();
@@ -73,5 +73,6 @@ export function definitionsOf(def: StackDefinition): SeriesDefinition[] {
     source: d.source,
     usedBy,
     declared: declared.has(d),
+    ...(isTagged<MetricDefinition>(d, 'metric') ? { metric: metricOf(d) } : {}),
   }));
 }

@@ -108,7 +108,7 @@ export function toModel(def: StackDefinition): Stack {
     dashboards: (o.dashboards ?? []).map(dashboardOf),
     alerting: alertingOf(o.alerting, def.source),
     deploy: deployOf(o.deploy, def.source),
-    definitions: definitionsOf(def),
+    definitions: definitionsOf(def, metricOf),
     source: def.source,
   };
 }

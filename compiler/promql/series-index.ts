@@ -1,6 +1,7 @@
 // Every series name a stack's expressions may query, with its type and labels.
 import type { ExternalMetric, Metric, Stack } from '../model.ts';
 import { targetLabels } from '../model.ts';
+import { unlistedMetrics } from '../unlisted.ts';
 
 export type SeriesOrigin = 'metric' | 'histogram bucket' | 'histogram sum/count' | 'summary' | 'recording rule' | 'catalog' | 'alerts';
 
@@ -67,7 +68,7 @@ export function baseIndex(stack: Stack): { series: Map<string, SeriesInfo>; forb
   const forbidden = new Map<string, ForbiddenName>();
   for (const e of stack.externalMetrics) series.set(e.name, externalSeries(e));
   for (const s of alertSeries(stack)) series.set(s.name, s);
-  for (const m of stack.metrics) {
+  for (const m of [...unlistedMetrics(stack), ...stack.metrics]) {
     for (const s of ownSeries(m)) series.set(s.name, s);
     if (m.kind === 'histogram') {
       forbidden.set(m.name, {

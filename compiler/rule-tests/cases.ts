@@ -2,6 +2,7 @@
 import type { Issue } from '../issues.ts';
 import type { HistogramMetric, Metric, RecordingRule, Stack, TestSeries } from '../model.ts';
 import type { TargetLabel } from '../model.ts';
+import { unlistedMetrics } from '../unlisted.ts';
 
 /** One `tests:` entry of a promtool test file: input series and what to expect at which times. */
 export interface TestGroup {
@@ -58,9 +59,10 @@ const lookups = new WeakMap<Stack, Lookup>();
 export function lookup(stack: Stack): Lookup {
   const known = lookups.get(stack);
   if (known) return known;
+  const metrics = [...unlistedMetrics(stack), ...stack.metrics];
   const result: Lookup = {
-    metrics: new Map(stack.metrics.map((m) => [m.name, m])),
-    bucketsOf: new Map(stack.metrics.filter((m): m is HistogramMetric => m.kind === 'histogram').map((m) => [`${m.name}_bucket`, m])),
+    metrics: new Map(metrics.map((m) => [m.name, m])),
+    bucketsOf: new Map(metrics.filter((m): m is HistogramMetric => m.kind === 'histogram').map((m) => [`${m.name}_bucket`, m])),
     recordings: new Map(stack.ruleGroups.flatMap((g) => g.rules).filter((r): r is RecordingRule => r.kind === 'recording').map((r) => [r.name, r])),
   };
   lookups.set(stack, result);
