@@ -32,7 +32,11 @@ function sorted(r: Readonly<Record<string, string>>): Record<string, string> {
  *  `evaluation_interval`, so tests of long windows, whose inputs are coarser, get a file of their own. */
 function testFiles(testsFile: string, ruleFile: string, groups: readonly TestGroup[], stack: Stack): [string, string][] {
   const byInterval = new Map<string | undefined, TestGroup[]>();
-  for (const g of groups) byInterval.set(g.interval, [...(byInterval.get(g.interval) ?? []), g]);
+  for (const g of groups) {
+    const same = byInterval.get(g.interval);
+    if (same) same.push(g);
+    else byInterval.set(g.interval, [g]);
+  }
   return [...byInterval].map(([interval, tests]) => [
     interval === undefined ? testsFile : testsFile.replace(/\.test\.yml$/, `.every-${interval}.test.yml`),
     toYaml({

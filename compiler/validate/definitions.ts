@@ -20,7 +20,11 @@ function differences(here: SeriesDefinition, there: SeriesDefinition): string {
 
 function conflicts(stack: Stack): Issue[] {
   const byName = new Map<string, SeriesDefinition[]>();
-  for (const d of stack.definitions) byName.set(d.name, [...(byName.get(d.name) ?? []), d]);
+  for (const d of stack.definitions) {
+    const same = byName.get(d.name);
+    if (same) same.push(d);
+    else byName.set(d.name, [d]);
+  }
   const issues: Issue[] = [];
   for (const [name, defs] of byName) {
     // the declared one (in metrics, or in a rule group) is the reference the others are held to
