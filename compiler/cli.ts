@@ -79,6 +79,9 @@ async function main(argv: readonly string[]): Promise<number> {
     // folders of stacks that are gone, known only when every stack was compiled
     const gone = wanted.length ? [] : planGone(root, outDir, new Set(loaded.stacks.map((s) => s.name)));
     const plans = [...compiled, ...gone];
+    for (const p of plans) {
+      for (const entry of p.ignored) console.error(`warning: ${p.dir}/.stackc-manifest lists "${entry}", which is not a file inside ${p.dir}/; it was ignored, nothing was deleted through it`);
+    }
     if (args.values.check) {
       const stale = plans.filter((p) => !isCurrent(p));
       for (const p of plans) if (isCurrent(p)) console.log(`✔ ${p.dir} is up to date (${p.files.size} files)`);

@@ -1,7 +1,7 @@
 // The only place that touches out/: plans what a compile changes, writes it, or reports it for --check.
 // Only files stackc generated (listed in the stack's manifest) are ever replaced or removed.
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join, posix } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import type { CompiledStack } from './compile.ts';
 import { generatedMarker, generatedNote } from './emit/header.ts';
@@ -22,16 +22,30 @@ export interface StackPlan {
   readonly files: ReadonlyMap<string, string>;
   /** Set when the folder belongs to a stack that no longer exists: the stack file its manifest names. */
   readonly goneFrom?: string;
+  /** Manifest entries that name nothing stackc may touch (outside the folder, a directory): ignored, never deleted. */
+  readonly ignored: readonly string[];
 }
 
 function manifest(stackFile: string, paths: readonly string[]): string {
   return `# ${generatedNote(stackFile)}\n# Files stackc generated in this folder; it removes them when the stack no longer produces them.\n${paths.join('\n')}\n`;
 }
 
-function readManifest(dir: string): string[] {
+/** A manifest is an input like any other (a pull request can carry one): an entry counts only when it names a file
+ *  inside the folder. Absolute paths, `..`, and directories are never acted on; they are returned as ignored. */
+function readManifest(dir: string): { readonly files: string[]; readonly ignored: string[] } {
   const path = join(dir, manifestName);
-  if (!existsSync(path)) return [];
-  return readFileSync(path, 'utf8').split('\n').filter((l) => l && !l.startsWith('#'));
+  if (!existsSync(path)) return { files: [], ignored: [] };
+  const files: string[] = [];
+  const ignored: string[] = [];
+  for (const entry of readFileSync(path, 'utf8').split('\n').filter((l) => l && !l.startsWith('#'))) {
+    const normal = posix.normalize(entry);
+    const inside = !entry.includes('\\') && !entry.includes('\0') && !posix.isAbsolute(normal) && normal !== '.' && normal !== manifestName &&
+      !normal.split('/').includes('..') && normal === entry;
+    const target = join(dir, normal);
+    if (inside && (!existsSync(target) || lstatSync(target).isFile() || lstatSync(target).isSymbolicLink())) files.push(normal);
+    else ignored.push(entry);
+  }
+  return { files, ignored };
 }
 
 function readIfExists(path: string): string | undefined {
@@ -46,7 +60,8 @@ export function planOutput(root: string, outDir: string, compiled: readonly Comp
     const absDir = join(root, dir);
     const all = new Map(files);
     all.set(manifestName, manifest(stack.file, [...files.keys()]));
-    const previous = new Set(readManifest(absDir));
+    const { files: listed, ignored } = readManifest(absDir);
+    const previous = new Set(listed);
     const added: string[] = [];
     const changed: string[] = [];
     const unchanged: string[] = [];
@@ -66,7 +81,7 @@ export function planOutput(root: string, outDir: string, compiled: readonly Comp
       }
     }
     const removed = [...previous].filter((p) => !all.has(p) && existsSync(join(absDir, p))).sort();
-    return { stack: stack.name, dir, added, changed, removed, unchanged, files: all };
+    return { stack: stack.name, dir, added, changed, removed, unchanged, files: all, ignored };
   });
   if (conflicts.length) throw new CompileError(conflicts);
   return plans;
@@ -91,8 +106,9 @@ export function planGone(root: string, outDir: string, stacks: ReadonlySet<strin
     .sort((a, b) => a.name.localeCompare(b.name))
     .map((e) => {
       const dir = join(outDir, e.name);
-      const listed = readManifest(join(root, dir)).filter((p) => existsSync(join(root, dir, p))).sort();
-      return { stack: e.name, dir, added: [], changed: [], removed: [...listed, manifestName], unchanged: [], files: new Map(), goneFrom: manifestSource(join(root, dir)) ?? 'a stack file' };
+      const { files, ignored } = readManifest(join(root, dir));
+      const listed = files.filter((p) => existsSync(join(root, dir, p))).sort();
+      return { stack: e.name, dir, added: [], changed: [], removed: [...listed, manifestName], unchanged: [], files: new Map(), ignored, goneFrom: manifestSource(join(root, dir)) ?? 'a stack file' };
     });
 }
 
