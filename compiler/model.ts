@@ -62,9 +62,11 @@ export interface ExternalMetric {
   readonly kind: 'external';
   readonly catalog: string;
   readonly name: string;
+  /** A histogram is queried as name_bucket (with le), name_sum and name_count; a summary as name (with quantile),
+   *  name_sum and name_count; the series index expands them like own histograms and summaries. */
   readonly type: MetricType;
   readonly help: string;
-  /** Every label the series carries, including those its scrape job adds. */
+  /** Every label the series carries, including those its scrape job adds; le and quantile are not listed. */
   readonly labels: readonly string[];
 }
 

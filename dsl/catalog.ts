@@ -6,39 +6,129 @@ import { tag } from './tags.ts';
 /** Labels Prometheus adds to every scraped series. */
 type ScrapeLabel = 'job' | 'instance';
 
-interface SeriesSpec<T extends 'counter' | 'gauge', L extends readonly string[]> {
+type SpecType = ExternalMetric['type'];
+
+/** One declared external series: its Prometheus type and, as a literal union, the labels it carries. */
+export interface SeriesSpec<T extends SpecType, L extends string> {
   readonly type: T;
   readonly help: string;
-  readonly labels: L;
+  readonly labels: readonly L[];
 }
+
+/** A label list that does not name `Reserved` (le on histograms, quantile on summaries: Prometheus sets them);
+ *  one that does fails to compile with the reason as a missing property. */
+type Without<L extends readonly string[], Reserved extends string> =
+  Extract<L[number], Reserved> extends never ? L : L & { readonly [K in `${Extract<L[number], Reserved>} is set by Prometheus, not declared`]: never };
 
 /** Declares one external series. @example counterSeries('Container restarts', ['namespace', 'pod', 'container']) */
-export function counterSeries<const L extends readonly string[]>(help: string, labels: L): SeriesSpec<'counter', L> {
+export function counterSeries<const L extends readonly string[]>(help: string, labels: L): SeriesSpec<'counter', L[number]> {
   return { type: 'counter', help, labels };
 }
-export function gaugeSeries<const L extends readonly string[]>(help: string, labels: L): SeriesSpec<'gauge', L> {
+export function gaugeSeries<const L extends readonly string[]>(help: string, labels: L): SeriesSpec<'gauge', L[number]> {
   return { type: 'gauge', help, labels };
 }
+/**
+ * An external histogram: query `.bucket` (with `le`), `.sum` and `.count`; the bare name has no series.
+ * @example histogramSeries('Request latency', ['verb', 'resource'])
+ */
+export function histogramSeries<const L extends readonly string[]>(help: string, labels: Without<L, 'le'>): SeriesSpec<'histogram', L[number]> {
+  return { type: 'histogram', help, labels };
+}
+/**
+ * An external summary: query `.quantiles` (with `quantile`), `.sum` and `.count`.
+ * @example summarySeries('GC pause', [])
+ */
+export function summarySeries<const L extends readonly string[]>(help: string, labels: Without<L, 'quantile'>): SeriesSpec<'summary', L[number]> {
+  return { type: 'summary', help, labels };
+}
 
-export type Catalog<S extends Record<string, SeriesSpec<'counter' | 'gauge', readonly string[]>>> = {
-  readonly [K in keyof S]: Series<S[K]['type'], S[K]['labels'][number] | ScrapeLabel>;
-} & { readonly [tag]: 'catalog'; readonly catalogName: string; readonly entries: readonly ExternalMetric[] };
+/** A catalog histogram, like an own one: no bare series, only its parts. */
+export interface CatalogHistogram<L extends string> {
+  readonly bucket: Series<'counter', L | 'le'>;
+  readonly sum: Series<'counter', L>;
+  readonly count: Series<'counter', L>;
+}
+/** A catalog summary: its quantile series (the bare name) and its sum and count. */
+export interface CatalogSummary<L extends string> {
+  readonly quantiles: Series<'gauge', L | 'quantile'>;
+  readonly sum: Series<'counter', L>;
+  readonly count: Series<'counter', L>;
+}
+
+type Entry<T extends SpecType, L extends string> =
+  T extends 'histogram' ? CatalogHistogram<L> : T extends 'summary' ? CatalogSummary<L> : T extends 'counter' | 'gauge' ? Series<T, L> : never;
+
+type Specs = Record<string, SeriesSpec<SpecType, string>>;
+
+/** Phantom key that keeps a catalog's specs in its type, so withLabels() can rebuild every entry's labels. */
+declare const specsOf: unique symbol;
+
+export type Catalog<S extends Specs> = {
+  readonly [K in keyof S]: Entry<S[K]['type'], S[K]['labels'][number] | ScrapeLabel>;
+} & {
+  readonly [tag]: 'catalog';
+  readonly catalogName: string;
+  readonly entries: readonly ExternalMetric[];
+  readonly [specsOf]?: S;
+};
+
+/** The selectors of one entry: the series itself, or a histogram's or summary's parts. */
+function selectors(e: ExternalMetric): unknown {
+  switch (e.type) {
+    case 'counter':
+    case 'gauge':
+      return seriesOf('series', e.name, e.type);
+    case 'histogram':
+      return {
+        bucket: seriesOf('series', `${e.name}_bucket`, 'counter'),
+        sum: seriesOf('series', `${e.name}_sum`, 'counter'),
+        count: seriesOf('series', `${e.name}_count`, 'counter'),
+      };
+    case 'summary':
+      return {
+        quantiles: seriesOf('series', e.name, 'gauge'),
+        sum: seriesOf('series', `${e.name}_sum`, 'counter'),
+        count: seriesOf('series', `${e.name}_count`, 'counter'),
+      };
+  }
+}
+
+function built<S extends Specs>(catalogName: string, entries: readonly ExternalMetric[]): Catalog<S> {
+  const series = Object.fromEntries(entries.map((e) => [e.name, selectors(e)]));
+  return { ...series, [tag]: 'catalog', catalogName, entries } as unknown as Catalog<S>;
+}
+
+const sortedUnion = (...lists: readonly (readonly string[])[]) => [...new Set(lists.flat())].sort();
 
 /**
  * A named set of external series, keyed by their Prometheus names.
  * @example const ksm = catalog('kube-state-metrics', { kube_pod_info: gaugeSeries('Pod info', ['namespace', 'pod', 'node']) });
  */
-export function catalog<const S extends Record<string, SeriesSpec<'counter' | 'gauge', readonly string[]>>>(catalogName: string, specs: S): Catalog<S> {
+export function catalog<const S extends Specs>(catalogName: string, specs: S): Catalog<S> {
   const entries: ExternalMetric[] = Object.entries(specs).map(([name, s]) => ({
     kind: 'external',
     catalog: catalogName,
     name,
     type: s.type,
     help: s.help,
-    labels: [...new Set([...s.labels, 'job', 'instance'])].sort(),
+    labels: sortedUnion(s.labels, ['job', 'instance']),
   }));
-  const series = Object.fromEntries(Object.entries(specs).map(([name, s]) => [name, seriesOf('series', name, s.type)]));
-  return { ...series, [tag]: 'catalog', catalogName, entries } as unknown as Catalog<S>;
+  return built<S>(catalogName, entries);
+}
+
+/** The specs of `S` with `X` added to every entry's labels. */
+export type WithLabels<S extends Specs, X extends string> = { readonly [K in keyof S]: SeriesSpec<S[K]['type'], S[K]['labels'][number] | X> };
+
+/**
+ * The same catalog with labels every series gains on the way in (federation, relabelling), e.g. `cluster`.
+ * Returns a new catalog; the one passed in is unchanged.
+ * @example const clusterKsm = withLabels(kubeStateMetrics, 'cluster');
+ */
+export function withLabels<S extends Specs, const X extends readonly string[]>(
+  c: Catalog<S>,
+  ...labels: Without<X, 'le' | 'quantile'>
+): Catalog<WithLabels<S, X[number]>> {
+  return built(c.catalogName, c.entries.map((e) => ({ ...e, labels: sortedUnion(e.labels, labels) })));
 }
 
 /** Any catalog, as a stack lists it. */

@@ -10,7 +10,8 @@ export {
 } from './promql.ts';
 export { alert, alertsFrom, record, ruleGroup } from './rules.ts';
 export type { Recording, AlertDefinition, RuleGroupDefinition } from './rules.ts';
-export { catalog, counterSeries, gaugeSeries } from './catalog.ts';
+export { catalog, counterSeries, gaugeSeries, histogramSeries, summarySeries, withLabels } from './catalog.ts';
+export type { Catalog, CatalogHistogram, CatalogSummary } from './catalog.ts';
 export { stack } from './stack.ts';
 export type { StackDefinition, StackOptions } from './stack.ts';
 export { input, ruleTest } from './tests.ts';

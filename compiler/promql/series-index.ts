@@ -14,6 +14,9 @@ export interface SeriesInfo {
   readonly origin: SeriesOrigin;
   /** Where the name comes from, for messages: `counter requests_total`, `catalog kube-state-metrics`. */
   readonly from: string;
+  /** For a catalog histogram's _bucket series: the le bounds its derived test inputs take (a catalog does not
+   *  declare an exporter's buckets, so Prometheus' client default buckets). */
+  readonly buckets?: readonly number[];
 }
 
 /** A name that looks like a series but must not be queried bare, with the reason and the fix. */
@@ -50,8 +53,39 @@ function ownSeries(m: Metric): SeriesInfo[] {
   }
 }
 
-function externalSeries(e: ExternalMetric): SeriesInfo {
-  return { name: e.name, type: e.type === 'counter' ? 'counter' : 'gauge', labels: new Set(e.labels), origin: 'catalog', from: `catalog ${e.catalog}` };
+/** The le bounds of Prometheus client libraries' default histogram (DefBuckets in client_golang). */
+export const defaultBuckets: readonly number[] = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+
+/** The series of one catalog entry: a counter or gauge is one series; a histogram and a summary are several, as
+ *  for own metrics, with `le` on buckets and `quantile` on a summary's bare name. */
+export function externalSeries(e: ExternalMetric): SeriesInfo[] {
+  const labels = new Set(e.labels);
+  const base = { origin: 'catalog', from: `catalog ${e.catalog}` } as const;
+  switch (e.type) {
+    case 'counter':
+    case 'gauge':
+      return [{ name: e.name, type: e.type, labels, ...base }];
+    case 'histogram':
+      return [
+        { name: `${e.name}_bucket`, type: 'counter', labels: new Set([...labels, 'le']), ...base, buckets: defaultBuckets },
+        { name: `${e.name}_sum`, type: 'counter', labels, ...base },
+        { name: `${e.name}_count`, type: 'counter', labels, ...base },
+      ];
+    case 'summary':
+      return [
+        { name: e.name, type: 'gauge', labels: new Set([...labels, 'quantile']), ...base },
+        { name: `${e.name}_sum`, type: 'counter', labels, ...base },
+        { name: `${e.name}_count`, type: 'counter', labels, ...base },
+      ];
+  }
+}
+
+function bareHistogram(name: string, from: string): ForbiddenName {
+  return {
+    name,
+    message: `${name} is a histogram${from}: it has no series of that bare name`,
+    hint: `query ${name}_bucket (for quantiles, with rate() and histogram_quantile()), ${name}_sum or ${name}_count; in the DSL: .bucket, .sum, .count`,
+  };
 }
 
 /** Alerts Prometheus writes back as series: ALERTS{alertname, alertstate, <alert labels>}. */
@@ -66,17 +100,15 @@ function alertSeries(stack: Stack): SeriesInfo[] {
 export function baseIndex(stack: Stack): { series: Map<string, SeriesInfo>; forbidden: Map<string, ForbiddenName> } {
   const series = new Map<string, SeriesInfo>();
   const forbidden = new Map<string, ForbiddenName>();
-  for (const e of stack.externalMetrics) series.set(e.name, externalSeries(e));
+  for (const e of stack.externalMetrics) {
+    for (const s of externalSeries(e)) series.set(s.name, s);
+    if (e.type === 'histogram') forbidden.set(e.name, bareHistogram(e.name, ` (catalog ${e.catalog})`));
+  }
   for (const s of alertSeries(stack)) series.set(s.name, s);
   for (const m of [...unlistedMetrics(stack), ...stack.metrics]) {
-    for (const s of ownSeries(m)) series.set(s.name, s);
-    if (m.kind === 'histogram') {
-      forbidden.set(m.name, {
-        name: m.name,
-        message: `${m.name} is a histogram: it has no series of that bare name`,
-        hint: `query ${m.name}_bucket (for quantiles, with rate() and histogram_quantile()), ${m.name}_sum or ${m.name}_count; in the DSL: .bucket, .sum, .count`,
-      });
-    }
+    // an own metric shadows a catalog's series of the same name, including a catalog histogram's bare name
+    for (const s of ownSeries(m)) { series.set(s.name, s); forbidden.delete(s.name); }
+    if (m.kind === 'histogram') forbidden.set(m.name, bareHistogram(m.name, ''));
   }
   return { series, forbidden };
 }

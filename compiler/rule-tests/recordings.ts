@@ -35,7 +35,8 @@ function satisfying(label: string, matchers: readonly Matcher[], variant: number
 function inputsFor(stack: Stack, index: SeriesIndex, s: Selected, nameIndex: number, step: boolean): SteadySeries[] {
   const info = index.series.get(s.name);
   if (!info?.labels) throw new Unsupported(`series ${s.name} without known labels`);
-  const histogram = lookup(stack).bucketsOf.get(s.name);
+  // an own histogram's buckets are declared; a catalog histogram's bucket series carries default bounds
+  const buckets = lookup(stack).bucketsOf.get(s.name)?.buckets ?? info.buckets;
   // own series carry the scrape labels of the local profile; a catalog series' labels are all its own
   const scraped = info.origin !== 'catalog' ? targetLabels.filter((l) => info.labels!.has(l)) : [];
   const free = [...info.labels].filter((l) => l !== 'le' && !(scraped as readonly string[]).includes(l));
@@ -51,11 +52,11 @@ function inputsFor(stack: Stack, index: SeriesIndex, s: Selected, nameIndex: num
       labels[l] = v;
     }
     const factor = (nameIndex + 1) * (variant === 1 ? 1 : 3);
-    if (histogram) {
+    if (buckets) {
       // per second: `factor` observations in the 2nd bucket, 2×factor in the 3rd, `factor` in the 4th
       const perBucket = (i: number) => (i === 1 ? factor : i === 2 ? 2 * factor : i === 3 ? factor : 0);
       let cumulative = 0;
-      histogram.buckets.forEach((upper, i) => {
+      buckets.forEach((upper, i) => {
         cumulative += perBucket(i);
         series.push({ name: s.name, labels: { ...labels, le: String(upper) }, kind: 'counter', value: cumulative });
       });

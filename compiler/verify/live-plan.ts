@@ -6,6 +6,7 @@ import { parseDuration } from '../duration.ts';
 import { inhibitRules } from '../emit/alertmanager.ts';
 import type { AlertRule, RecordingRule, RuleGroup, SourceRef, Stack } from '../model.ts';
 import { parsePromQL, seriesNamesIn } from '../promql/ast.ts';
+import { externalSeries } from '../promql/series-index.ts';
 import { specOf } from '../../exporter/from-model.ts';
 import { phaseBand, pointIn } from '../../exporter/thresholds.ts';
 
@@ -55,7 +56,8 @@ const ms = (duration: string) => parseDuration(duration) ?? 0;
 
 /** Series of catalogs that exist only in a cluster (kube-state-metrics, kubelet); Prometheus's own (`up`) exist here. */
 function clusterOnlyIn(stack: Stack, expr: string): string[] {
-  const external = new Map(stack.externalMetrics.filter((e) => e.catalog !== 'prometheus').map((e) => [e.name, e.catalog]));
+  // by series name: a catalog histogram is queried as its _bucket, _sum and _count series
+  const external = new Map(stack.externalMetrics.filter((e) => e.catalog !== 'prometheus').flatMap((e) => externalSeries(e).map((s) => [s.name, e.catalog] as const)));
   const parsed = parsePromQL(expr);
   if (!parsed.ok) return [];
   return [...seriesNamesIn(parsed.ast)].filter((n) => external.has(n)).map((n) => `${n} (${external.get(n)})`);

@@ -39,6 +39,11 @@ export const kubeStateResources: Readonly<Record<string, { readonly resource: st
   kube_node_: { resource: 'nodes', apiGroup: '' },
   kube_persistentvolumeclaim_: { resource: 'persistentvolumeclaims', apiGroup: '' },
   kube_deployment_: { resource: 'deployments', apiGroup: 'apps' },
+  kube_statefulset_: { resource: 'statefulsets', apiGroup: 'apps' },
+  kube_daemonset_: { resource: 'daemonsets', apiGroup: 'apps' },
+  kube_replicaset_: { resource: 'replicasets', apiGroup: 'apps' },
+  kube_job_: { resource: 'jobs', apiGroup: 'batch' },
+  kube_cronjob_: { resource: 'cronjobs', apiGroup: 'batch' },
   kube_horizontalpodautoscaler_: { resource: 'horizontalpodautoscalers', apiGroup: 'autoscaling' },
 };
 
