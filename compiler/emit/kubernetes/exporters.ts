@@ -2,6 +2,7 @@
 // kube-state-metrics (the stack's Kubernetes alerts query its v2 series), the latter only when the stack uses it.
 import type { Stack } from '../../model.ts';
 import { blackboxFile } from '../blackbox.ts';
+import { isQueried } from '../../queried-series.ts';
 import { catalogs, names, ports, usesCatalog } from './names.ts';
 import {
   clusterIpService, configMap, configVolume, deployment, embed, httpProbe, metadata, resourcesOf, type EmbeddedConfig, type Manifest,
@@ -47,10 +48,11 @@ export const kubeStateResources: Readonly<Record<string, { readonly resource: st
   kube_horizontalpodautoscaler_: { resource: 'horizontalpodautoscalers', apiGroup: 'autoscaling' },
 };
 
-/** The resources kube-state-metrics must collect for the stack's catalog; unknown prefixes are a validation issue. */
+/** The resources kube-state-metrics must collect for the series the stack queries (least privilege: listing a catalog
+ *  grants nothing by itself); unknown prefixes are a validation issue. */
 export function kubeStateResourcesOf(stack: Stack): { resource: string; apiGroup: string }[] {
   const found = new Map<string, { resource: string; apiGroup: string }>();
-  for (const m of stack.externalMetrics.filter((e) => e.catalog === catalogs.kubeStateMetrics)) {
+  for (const m of stack.externalMetrics.filter((e) => e.catalog === catalogs.kubeStateMetrics && isQueried(stack, e))) {
     const prefix = Object.keys(kubeStateResources).find((p) => m.name.startsWith(p));
     if (prefix) found.set(prefix, kubeStateResources[prefix]!);
   }

@@ -1,5 +1,6 @@
 // Names of what stackc deploys, shared by the configs that point at each other (prometheus.yml → Alertmanager,
 // blackbox exporter) and the manifests that create them. One place, so a rename cannot split them.
+import { isQueried } from '../../queried-series.ts';
 import type { Stack } from '../../model.ts';
 
 export const ports = { prometheus: 9090, alertmanager: 9093, grafana: 3000, blackboxExporter: 9115, kubeStateMetrics: 8080 } as const;
@@ -26,6 +27,7 @@ export function secretFilePath(ref: { readonly secret: string; readonly key: str
 /** Catalog names whose series need a component or a scrape job of their own. */
 export const catalogs = { kubeStateMetrics: 'kube-state-metrics', kubelet: 'kubelet' } as const;
 
+/** True when a rule or panel of the stack queries a series of the catalog: only then is its exporter deployed and scraped. */
 export function usesCatalog(stack: Stack, catalog: string): boolean {
-  return stack.externalMetrics.some((m) => m.catalog === catalog);
+  return stack.externalMetrics.some((m) => m.catalog === catalog && isQueried(stack, m));
 }
