@@ -16,11 +16,17 @@ function isSeries(v: unknown): v is Series<SeriesType, string> {
 export function operand(v: VectorLike<string> | number): string {
   if (typeof v === 'number') return formatNumber(v);
   if (isSeries(v)) return selectorText(v);
-  return v.atomic ? v.text : `(${v.text})`;
+  return v.atomic ? v.text : `(${enclosed(v.text)})`;
 }
 
 function inner(v: VectorLike<string>): string {
   return isSeries(v) ? selectorText(v) : v.text;
+}
+
+/** Text to put before a closing bracket: a `# comment` on its last line would swallow the bracket, so the line
+ *  is ended first. */
+function enclosed(text: string): string {
+  return /#[^\n]*$/.test(text) ? `${text}\n` : text;
 }
 
 /** The definitions behind a hole, an operand or an argument. */
@@ -85,7 +91,7 @@ type KeepsLe<L extends string> = 'le' extends L ? unknown : { readonly 'histogra
  * The φ-quantile from histogram buckets. @example histogramQuantile(0.95, sum(rate(latency.bucket, '5m'), { by: ['le'] }))
  */
 export function histogramQuantile<L extends string>(phi: number, buckets: Vector<L> & KeepsLe<L>): Vector<Exclude<L, 'le'>> {
-  return vector(`histogram_quantile(${formatNumber(phi)}, ${buckets.text})`, true, buckets.uses);
+  return vector(`histogram_quantile(${formatNumber(phi)}, ${enclosed(buckets.text)})`, true, buckets.uses);
 }
 
 // --- aggregations ----------------------------------------------------------------------------------------------
@@ -106,7 +112,7 @@ function grouping(g: Grouping<string> | undefined): string {
 }
 
 function aggregation(op: string): Aggregation {
-  return ((v: VectorLike<string>, g?: Grouping<string>) => vector(g ? `${op}${grouping(g)} (${inner(v)})` : `${op}(${inner(v)})`, true, v.uses)) as Aggregation;
+  return ((v: VectorLike<string>, g?: Grouping<string>) => vector(g ? `${op}${grouping(g)} (${enclosed(inner(v))})` : `${op}(${enclosed(inner(v))})`, true, v.uses)) as Aggregation;
 }
 
 /** Sum over series, optionally `{ by: [...] }` or `{ without: [...] }`. @example sum(rate(requests, '5m'), { by: ['route'] }) */
@@ -120,11 +126,11 @@ export const stddev = aggregation('stddev');
 
 /** The φ-quantile across series. */
 export function quantile<L extends string, const K extends L = never>(phi: number, v: VectorLike<L>, g?: { readonly by: readonly K[] }): Vector<K> {
-  return vector(`quantile${grouping(g)} (${formatNumber(phi)}, ${inner(v)})`, true, v.uses);
+  return vector(`quantile${grouping(g)} (${formatNumber(phi)}, ${enclosed(inner(v))})`, true, v.uses);
 }
 /** The k largest series. Keeps all labels. */
 export function topk<L extends string>(k: number, v: VectorLike<L>): Vector<L> {
-  return vector(`topk(${k}, ${inner(v)})`, true, v.uses);
+  return vector(`topk(${k}, ${enclosed(inner(v))})`, true, v.uses);
 }
 
 // --- the escape hatch ------------------------------------------------------------------------------------------

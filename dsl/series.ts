@@ -5,8 +5,18 @@ import type { SourceRef } from '../compiler/model.ts';
 import { callSite } from './source.ts';
 import { tag } from './tags.ts';
 
-/** A PromQL duration such as '30s', '5m', '1h'. */
-export type Duration = `${number}${'ms' | 's' | 'm' | 'h' | 'd' | 'w' | 'y'}`;
+/** One `<integer><unit>` of a duration, or nothing. */
+type DurationPart<U extends string> = '' | `${bigint}${U}`;
+
+/**
+ * A Prometheus duration such as '30s', '5m', '1h' or '1h30m': whole numbers with units, largest unit first
+ * (y, w, d, h, m, s, ms), as Prometheus' own grammar. '5 minutes', 'm5', '1.5m' and '30m1h' do not compile;
+ * what TypeScript's integers let through ('-5m', '0x1m') the compiler rejects.
+ */
+export type Duration = Exclude<
+  `${DurationPart<'y'>}${DurationPart<'w'>}${DurationPart<'d'>}${DurationPart<'h'>}${DurationPart<'m'>}${DurationPart<'s'>}${DurationPart<'ms'>}`,
+  ''
+>;
 
 /** How a series may be used: counters (and histogram buckets, sums and counts) take rate(); gauges take *_over_time(). */
 export type SeriesType = 'counter' | 'gauge';

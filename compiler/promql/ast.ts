@@ -44,9 +44,11 @@ export function isSetOperator(op: string): boolean {
   return op === 'and' || op === 'or' || op === 'unless';
 }
 
+/** The syntax children of a node. `# comments` may stand between any two tokens (Prometheus' lexer drops them), so
+ *  they are left out here: every position below reads the n-th real child, never a comment. */
 function children(n: SyntaxNode): SyntaxNode[] {
   const out: SyntaxNode[] = [];
-  for (let c = n.firstChild; c; c = c.nextSibling) out.push(c);
+  for (let c = n.firstChild; c; c = c.nextSibling) if (c.name !== 'LineComment') out.push(c);
   return out;
 }
 
@@ -125,7 +127,7 @@ class Builder {
       case 'AggregateExpr': {
         const body = kids.find((c) => c.name === 'FunctionCallBody');
         const modifier = kids.find((c) => c.name === 'AggregateModifier');
-        const mode = modifier?.firstChild?.name === 'Without' ? 'without' : 'by';
+        const mode = modifier && children(modifier)[0]?.name === 'Without' ? 'without' : 'by';
         const grouping = modifier ? { mode, labels: this.labels(modifier.getChild('GroupingLabels') ?? undefined) } as const : undefined;
         return {
           type: 'aggregate',
@@ -179,6 +181,8 @@ function firstError(n: SyntaxNode): SyntaxNode | undefined {
 export function parsePromQL(src: string): ParseResult {
   if (src.trim() === '') return { ok: false, problem: { from: 0, to: 0, message: 'the expression is empty' } };
   const tree = parser.parse(src);
+  // nothing but comments is what Prometheus calls "no expression found in input"
+  if (children(tree.topNode).every((c) => c.type.isError && c.from === c.to)) return { ok: false, problem: { from: 0, to: src.length, message: 'the expression is empty (it holds only comments)' } };
   const error = firstError(tree.topNode);
   if (error) {
     const near = src.slice(error.from, error.from + 12);

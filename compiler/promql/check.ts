@@ -19,6 +19,8 @@ export interface Value {
   readonly series?: SeriesInfo;
   /** Derived from histogram buckets (keeps the `le` meaning through rate() and aggregations). */
   readonly buckets?: boolean;
+  /** Made from buckets by an operation that does not give back a histogram: why, and how to join instead. */
+  readonly notBuckets?: { readonly message: string; readonly hint: string };
 }
 
 const counterFunctions = new Set(['rate', 'irate', 'increase', 'resets']);
@@ -163,7 +165,9 @@ export class ExpressionChecker {
     const input = args[1];
     const arg = n.args[1];
     if (input && arg) {
-      if (!input.buckets && input.labels !== undefined) {
+      if (input.notBuckets) {
+        this.report(arg, 'promql/histogram-quantile', `${n.fn}() needs histogram buckets with their le label, but ${input.notBuckets.message}`, input.notBuckets.hint);
+      } else if (!input.buckets && input.labels !== undefined) {
         this.report(arg, 'promql/histogram-quantile', `${n.fn}() needs histogram buckets, but its argument is not made of a *_bucket series`,
           'pass rate(<histogram>_bucket[5m]), aggregated with le kept: sum by (le) (rate(x_bucket[5m]))');
       } else if (input.labels && !input.labels.has('le')) {
@@ -195,7 +199,7 @@ export class ExpressionChecker {
     const inputLabels = input?.labels;
     const g = n.grouping;
     if (g) for (const l of g.labels) this.checkLabel(l, inputLabels, `the input of ${n.op}()`);
-    const buckets = input?.buckets ? { buckets: true } : {};
+    const buckets = input?.buckets ? { buckets: true } : input?.notBuckets ? { notBuckets: input.notBuckets } : {};
     if (n.op === 'topk' || n.op === 'bottomk' || n.op === 'limitk' || n.op === 'limit_ratio') return { kind: 'vector', labels: inputLabels, ...buckets };
     let labels: Set<string> | undefined;
     if (!g) labels = new Set();
@@ -223,11 +227,12 @@ export class ExpressionChecker {
       const other = m.group?.side === 'left' ? rhs.labels : lhs.labels;
       for (const l of m.group?.labels ?? []) this.checkLabel(l, other, `the ${m.group?.side === 'left' ? 'right' : 'left'} side`);
     }
-    if (isSetOperator(n.op)) return { kind: 'vector', labels: n.op === 'or' && lhs.labels && rhs.labels ? new Set([...lhs.labels, ...rhs.labels]) : lhs.labels };
-    if (!lhs.labels || !rhs.labels) return { kind: 'vector', labels: undefined };
+    const histogram = this.bucketsOf(n, lhs, rhs);
+    if (isSetOperator(n.op)) return { kind: 'vector', labels: n.op === 'or' && lhs.labels && rhs.labels ? new Set([...lhs.labels, ...rhs.labels]) : lhs.labels, ...histogram };
+    if (!lhs.labels || !rhs.labels) return { kind: 'vector', labels: undefined, ...histogram };
     if (m?.group) {
       const [many, one] = m.group.side === 'left' ? [lhs.labels, rhs.labels] : [rhs.labels, lhs.labels];
-      return { kind: 'vector', labels: new Set([...many, ...m.group.labels.map((l) => l.name).filter((l) => one.has(l))]) };
+      return { kind: 'vector', labels: new Set([...many, ...m.group.labels.map((l) => l.name).filter((l) => one.has(l))]), ...histogram };
     }
     // one-to-one: both sides must carry the same labels after on()/ignoring(), or no pair can ever match
     const ignored = m?.mode === 'ignoring' ? setOf(m.labels) : new Set<string>();
@@ -242,6 +247,47 @@ export class ExpressionChecker {
         `aggregate both sides to the same labels, e.g. sum by (${list([...left].filter((l) => right.has(l)))}) (…) on each side`);
     }
     // Prometheus keeps the left side's labels, reduced to on() or minus ignoring() (comparisons included)
-    return { kind: 'vector', labels: m?.mode === 'on' ? setOf(m.labels) : left };
+    return { kind: 'vector', labels: m?.mode === 'on' ? setOf(m.labels) : left, ...histogram };
+  }
+
+  /** Whether an operation between two vectors still gives histogram buckets (what histogram_quantile() reads):
+   *  - `and` / `unless` keep the left side's series as they are;
+   *  - `+` and `or` of two bucket sets add or join histograms;
+   *  - `*` and `/` scale the buckets by a value shared by every bucket of a match group (a 1-valued info metric joined
+   *    with group_left to attach its labels, a total), which leaves the quantile as it was. That holds when the
+   *    buckets are the side whose series the result is: the left, or the many side of group_left / group_right,
+   *    and the other side has no le. Buckets on the other side lose their le: said how, since Prometheus would
+   *    refuse the match or drop le. */
+  private bucketsOf(n: Extract<Node, { type: 'binary' }>, lhs: Value, rhs: Value): Pick<Value, 'buckets' | 'notBuckets'> {
+    if (!lhs.buckets && !rhs.buckets) return {};
+    if (n.op === 'and' || n.op === 'unless') return lhs.buckets ? { buckets: true } : {};
+    if (n.op === '+' || n.op === 'or') return lhs.buckets && rhs.buckets ? { buckets: true } : {};
+    if (n.op !== '*' && n.op !== '/') return {};
+    const m = n.matching;
+    const [kept, other] = m?.group?.side === 'right' ? [rhs, lhs] : [lhs, rhs];
+    // unknown labels count as having le: nothing is claimed about them
+    const otherHasLe = other.buckets === true && other.labels?.has('le') !== false;
+    if (!kept.buckets) {
+      if (!otherHasLe) return {};
+      const side = m?.group ? `group_${m.group.side}` : 'one-to-one matching';
+      return { notBuckets: {
+        message: `"${n.op}" keeps the series of its ${m?.group?.side === 'right' ? 'right' : 'left'} side, and the buckets are on the other (${side} takes one series per match group from there, and the buckets have one per le)`,
+        hint: `put the buckets on the kept side: <buckets> ${n.op} ${m ? `${m.mode} (${m.labels.map((l) => l.name).join(', ')})` : 'on (…)'} group_left (<labels to attach>) <info metric>`,
+      } };
+    }
+    if (otherHasLe) return {}; // buckets by buckets: not a histogram any more
+    if (!m?.group && m?.mode === 'on' && !m.labels.some((l) => l.name === 'le')) {
+      return { notBuckets: {
+        message: `the one-to-one match on (${m.labels.map((l) => l.name).join(', ')}) keeps only the labels it names, so le is dropped (and one-to-one matching refuses the several buckets of one match group)`,
+        hint: `join with group_left, which keeps every label of the buckets: <buckets> ${n.op} on (${m.labels.map((l) => l.name).join(', ')}) group_left (<labels to attach>) <info metric>`,
+      } };
+    }
+    if (!m?.group && m?.mode === 'ignoring' && m.labels.some((l) => l.name === 'le')) {
+      return { notBuckets: {
+        message: 'the one-to-one match ignoring (le) drops le (and one-to-one matching refuses the several buckets of one match group)',
+        hint: `join with group_left, which keeps every label of the buckets: <buckets> ${n.op} ignoring (le) group_left <total>`,
+      } };
+    }
+    return { buckets: true };
   }
 }
