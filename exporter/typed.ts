@@ -19,8 +19,9 @@ export class CardinalityGuard {
   ) {}
 
   admit(labels: Readonly<Record<string, string | number>>): boolean {
-    let key = '';
-    for (const name of this.spec.labels) key += `${labels[name]}\u0000`;
+    // unambiguous whatever the values hold (a separator character can appear inside a value and make two label
+    // sets one key, letting the registry grow past the limit)
+    const key = JSON.stringify(this.spec.labels.map((name) => String(labels[name])));
     if (this.seen.has(key)) return true;
     if (this.seen.size >= this.spec.cardinalityLimit) {
       this.self.cardinalityDropped.inc({ metric: this.spec.name });

@@ -24,6 +24,24 @@ test('the cardinality limit holds under 100,000 distinct label values, and drops
   }
 });
 
+test('label values that contain the guard\'s old separator cannot share a key: 20,000 NUL-colliding values stay at the limit', async () => {
+  const { exporter, url, stack } = await startShopExporter();
+  const orders = stack.metrics.ordersTotal;
+  const limit = orders.spec.cardinalityLimit;
+  try {
+    // ('x\0', 'y') and ('x', '\0y') were one key when the guard joined values with NUL; prom-client keeps both
+    for (let i = 0; i < 10_000; i += 1) {
+      orders.inc({ payment_method: `card${i}\u0000`, outcome: 'paid' });
+      orders.inc({ payment_method: `card${i}`, outcome: '\u0000paid' });
+    }
+    const samples = parseExposition((await scrapeShop(url)).body).get(orders.spec.name)!.samples;
+    assert.is(samples.length, limit);
+    assert.is(orders.seriesCount, limit);
+  } finally {
+    await exporter.close();
+  }
+});
+
 const hostile = ['say "hi"', 'line\nbreak', 'back\\slash', 'trailing\\', 'ünïcödé ✓ 日本語 🚀', '', '{,}=', '\\n literally', '\r\t'];
 
 test('hostile label values are escaped, round-trip exactly, and promtool accepts them', async () => {
