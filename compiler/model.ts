@@ -131,7 +131,11 @@ export type Rule = AlertRule | RecordingRule;
 export interface RuleGroup {
   readonly kind: 'ruleGroup';
   readonly name: string;
+  /** How often the group is evaluated: its own interval, else the stack's evaluation interval. */
   readonly interval: string;
+  /** The stack set the group's interval. Only then is `interval:` emitted; otherwise Prometheus' global
+   *  evaluation_interval applies, which is the stack's evaluation interval. */
+  readonly intervalSet: boolean;
   readonly rules: readonly Rule[];
   readonly source: SourceRef;
 }

@@ -77,6 +77,7 @@ function groupOf(g: RuleGroupDefinition, defaultInterval: string): RuleGroup {
     kind: 'ruleGroup',
     name: g.name,
     interval: g.interval || defaultInterval,
+    intervalSet: g.interval !== '',
     rules: g.rules.map((r) => (isTagged<AlertDefinition>(r, 'alert') ? alertOf(r) : recordingOf(r as Recording<string>))),
     source: g.source,
   };
