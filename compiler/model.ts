@@ -106,8 +106,9 @@ export interface AlertRule {
   readonly severity: Severity;
   readonly labels: Readonly<Record<string, string>>;
   readonly annotations: Readonly<Record<string, string>>;
-  /** Set when the alert was derived from a metric's or recording rule's threshold. */
-  readonly threshold?: { readonly series: string; readonly severity: Severity };
+  /** Set when the alert was derived from a metric's or recording rule's threshold; `labels` are the static labels
+   *  of that recording rule, which tell it from other rules recording the same name. */
+  readonly threshold?: { readonly series: string; readonly severity: Severity; readonly labels?: Readonly<Record<string, string>> };
   /** Tests written in the stack; threshold alerts also get derived ones (compiler/rule-tests/). */
   readonly tests: readonly RuleTestCase[];
   readonly source: SourceRef;

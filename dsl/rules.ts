@@ -2,7 +2,7 @@
 import type { Severity, SourceRef, Unit } from '../compiler/model.ts';
 import { formatNumber, vectorText, type VectorLike } from './promql.ts';
 import type { Gauge, ThresholdLevel, ThresholdsInput } from './metrics.ts';
-import { defines, seriesOf, type Defined, type Duration, type Series } from './series.ts';
+import { defines, selectorLabels, seriesOf, type Defined, type Duration, type Series } from './series.ts';
 import { callSite } from './source.ts';
 import { tag } from './tags.ts';
 import type { TestDefinition } from './tests.ts';
@@ -47,14 +47,17 @@ export function record<L extends string, const Th extends ThresholdsInput = {}>(
   o: RecordOptions<Th> = {},
 ): Recording<L, Th> {
   const source = callSite();
+  const labels = o.labels ?? {};
+  // the object stands for the series this rule writes: others may record the same name with other static labels
+  const matchers = Object.entries(labels).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => `${k}=${JSON.stringify(v)}`);
   return defines({
-    ...seriesOf<'gauge', L>('recording', name, 'gauge'),
+    ...seriesOf<'gauge', L>('recording', name, 'gauge', matchers),
     [tag]: 'recording',
     name,
     exprText: vectorText(expr),
     exprSource: 'source' in expr ? expr.source : source,
     exprUses: expr.uses,
-    labels: o.labels ?? {},
+    labels,
     unit: o.unit ?? 'none',
     ...(o.range ? { range: o.range } : {}),
     thresholdsInput: o.thresholds ?? {},
@@ -74,7 +77,7 @@ export interface AlertDefinition {
   readonly severity: Severity;
   readonly labels: Readonly<Record<string, string>>;
   readonly annotations: Readonly<Record<string, string>>;
-  readonly threshold?: { readonly series: string; readonly severity: Severity };
+  readonly threshold?: { readonly series: string; readonly severity: Severity; readonly labels?: Readonly<Record<string, string>> };
   readonly tests: readonly TestDefinition[];
   readonly source: SourceRef;
 }
@@ -161,6 +164,8 @@ function pascal(name: string): string {
 export function alertsFrom<Th extends ThresholdsInput>(series: Thresholded<Th>, o: AlertsFromOptions<Th> = {} as AlertsFromOptions<Th>): AlertDefinition[] {
   const source = callSite();
   const name = series.seriesName;
+  // a recording rule with static labels: its alerts select (and its derived tests feed) only its own series
+  const fixed = selectorLabels(series);
   const levels = Object.entries(series.thresholdsInput) as [Severity, ThresholdLevel][];
   return levels.map(([severity, level]) => {
     const perLevel = (o as Record<string, LevelOptions | undefined>)[severity] ?? {};
@@ -180,7 +185,7 @@ export function alertsFrom<Th extends ThresholdsInput>(series: Thresholded<Th>, 
       severity,
       labels: { ...o.labels, severity },
       annotations: annotationsOf({ ...defaults, ...o, ...perLevel, annotations: { ...o.annotations, ...perLevel.annotations } }),
-      threshold: { series: name, severity },
+      threshold: { series: name, severity, ...(Object.keys(fixed).length ? { labels: fixed } : {}) },
       tests: [],
       source,
     };
