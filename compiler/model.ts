@@ -98,6 +98,12 @@ export interface RuleTestCase {
   readonly source: SourceRef;
 }
 
+/** A rule the stack left without tests on purpose (`tests: untested('…')`), and why. */
+export interface UntestedRule {
+  readonly reason: string;
+  readonly source: SourceRef;
+}
+
 export interface AlertRule {
   readonly kind: 'alert';
   readonly name: string;
@@ -111,6 +117,8 @@ export interface AlertRule {
   readonly threshold?: { readonly series: string; readonly severity: Severity; readonly labels?: Readonly<Record<string, string>> };
   /** Tests written in the stack; threshold alerts also get derived ones (compiler/rule-tests/). */
   readonly tests: readonly RuleTestCase[];
+  /** Set when the stack left the alert untested on purpose: it then has no tests. */
+  readonly untested?: UntestedRule;
   readonly source: SourceRef;
 }
 
@@ -124,6 +132,8 @@ export interface RecordingRule {
   readonly thresholds: readonly Threshold[];
   /** Tests written in the stack, for expressions the compiler cannot derive expected samples for. */
   readonly tests: readonly RuleTestCase[];
+  /** Set when the stack left the rule untested on purpose: it then has no tests, not even a derived one. */
+  readonly untested?: UntestedRule;
   readonly source: SourceRef;
 }
 

@@ -13,8 +13,8 @@ export type { Recording, AlertDefinition, RuleGroupDefinition } from './rules.ts
 export { catalog, counterSeries, gaugeSeries } from './catalog.ts';
 export { stack } from './stack.ts';
 export type { StackDefinition, StackOptions } from './stack.ts';
-export { input, ruleTest } from './tests.ts';
-export type { TestInput, ExpectedAlert } from './tests.ts';
+export { input, ruleTest, untested } from './tests.ts';
+export type { TestInput, ExpectedAlert, Untested } from './tests.ts';
 export { dashboard, row, panel, scope, override, alertStates, rateInterval, interval, timeRange, $namespace, $pod, $instance } from './dashboard.ts';
 export type { DashboardDefinition, DashboardOptions, PanelDefinition, PanelOptions, QueryInput, RowDefinition } from './dashboard.ts';
 export { alerting, receiver, slack, pagerDuty, webhook, secretKey } from './alerting.ts';

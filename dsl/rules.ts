@@ -1,11 +1,11 @@
 // Alerts, recording rules and rule groups.
-import type { Severity, SourceRef, Unit } from '../compiler/model.ts';
+import type { Severity, SourceRef, Unit, UntestedRule } from '../compiler/model.ts';
 import { formatNumber, vectorText, type VectorLike } from './promql.ts';
 import type { Gauge, ThresholdLevel, ThresholdsInput } from './metrics.ts';
 import { defines, selectorLabels, seriesOf, type Defined, type Duration, type Series } from './series.ts';
 import { callSite } from './source.ts';
 import { tag } from './tags.ts';
-import type { TestDefinition } from './tests.ts';
+import { testsOf, type TestDefinition, type Untested } from './tests.ts';
 
 /** A recording rule is also a series: later rules, alerts and panels query it by object. */
 export type Recording<L extends string, Th extends ThresholdsInput = ThresholdsInput> = Series<'gauge', L> & {
@@ -21,6 +21,7 @@ export type Recording<L extends string, Th extends ThresholdsInput = ThresholdsI
   readonly thresholdsInput: ThresholdsInput;
   readonly thresholdLevels?: Th;
   readonly tests: readonly TestDefinition[];
+  readonly untested?: UntestedRule;
   readonly source: SourceRef;
 };
 
@@ -33,8 +34,9 @@ export interface RecordOptions<Th extends ThresholdsInput> {
   readonly range?: readonly [number, number];
   /** Alert thresholds on the recorded value, as on a gauge. @default {} */
   readonly thresholds?: Th;
-  /** Tests with expected samples, for expressions the compiler cannot derive them for. @default [] */
-  readonly tests?: readonly TestDefinition[];
+  /** Tests with expected samples, for expressions the compiler cannot derive them for; or `untested('reason')`
+   *  to leave the rule without any test, on purpose. @default [] */
+  readonly tests?: readonly TestDefinition[] | Untested;
 }
 
 /**
@@ -61,7 +63,7 @@ export function record<L extends string, const Th extends ThresholdsInput = {}>(
     unit: o.unit ?? 'none',
     ...(o.range ? { range: o.range } : {}),
     thresholdsInput: o.thresholds ?? {},
-    tests: o.tests ?? [],
+    ...testsOf(o.tests),
     source,
   });
 }
@@ -79,6 +81,7 @@ export interface AlertDefinition {
   readonly annotations: Readonly<Record<string, string>>;
   readonly threshold?: { readonly series: string; readonly severity: Severity; readonly labels?: Readonly<Record<string, string>> };
   readonly tests: readonly TestDefinition[];
+  readonly untested?: UntestedRule;
   readonly source: SourceRef;
 }
 
@@ -104,8 +107,9 @@ export interface AlertOptions<L extends string> extends AnnotationOptions {
   readonly summary: string;
   readonly description: string;
   /** Rule tests: at least one where the alert fires and one where it does not. Required for alerts on raw
-   *  expressions, since the compiler derives tests only for threshold alerts. @default [] */
-  readonly tests?: readonly TestDefinition[];
+   *  expressions, since the compiler derives tests only for threshold alerts; `untested('reason')` leaves the
+   *  alert without tests, on purpose. @default [] */
+  readonly tests?: readonly TestDefinition[] | Untested;
 }
 
 function annotationsOf(o: AnnotationOptions): Record<string, string> {
@@ -134,7 +138,7 @@ export function alert<L extends string>(o: AlertOptions<L>): AlertDefinition {
     severity: o.severity,
     labels: { ...o.labels, severity: o.severity },
     annotations: annotationsOf(o),
-    tests: o.tests ?? [],
+    ...testsOf(o.tests),
     source,
   };
 }

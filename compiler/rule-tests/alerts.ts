@@ -14,6 +14,7 @@ import { inputIssues } from './inputs.ts';
 import { UnpredictableSibling, withSameName } from './same-name.ts';
 import type { SteadySeries } from './steady-state.ts';
 import { firingAlert, UnrenderableTemplate } from './templates.ts';
+import { untestedIssues } from './untested.ts';
 
 function round4(v: number): number {
   return Number(v.toPrecision(4));
@@ -121,6 +122,10 @@ function writtenTest(stack: Stack, index: SeriesIndex, alert: AlertRule, t: Rule
 /** All tests of one alert, or the issue saying why it has none. */
 export function alertTests(stack: Stack, index: SeriesIndex, group: RuleGroup, alert: AlertRule, outputLabels: ReadonlySet<string> | undefined, issues: Issue[]): TestGroup[] {
   const path = [stack.name, group.name, `alert ${alert.name}`];
+  if (alert.untested) {
+    issues.push(...untestedIssues(stack, group, alert));
+    return [];
+  }
   try {
     const written = alert.tests.map((t) => writtenTest(stack, index, alert, t, outputLabels, path, issues));
     const derived = alert.threshold ? thresholdTests(stack, index, group, alert) : [];

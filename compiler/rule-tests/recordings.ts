@@ -13,6 +13,7 @@ import { lookup, scrapeLabelsOf, seriesText, type TestGroup } from './cases.ts';
 import { withScrapeLabels } from './alerts.ts';
 import { inputIssues } from './inputs.ts';
 import { spacingFor } from './spacing.ts';
+import { untestedIssues } from './untested.ts';
 import { SteadyState, Unsupported, type SteadySeries } from './steady-state.ts';
 
 interface Selected { readonly name: string; readonly matchers: readonly Matcher[] }
@@ -126,8 +127,13 @@ function written(stack: Stack, index: SeriesIndex, group: RuleGroup, rule: Recor
   }));
 }
 
-/** Tests of one recording rule: those written in the stack, else the derived one, else an issue. */
+/** Tests of one recording rule: none when it is marked untested, else those written in the stack, else the derived
+ *  one, else an issue. */
 export function recordingTests(stack: Stack, index: SeriesIndex, group: RuleGroup, rule: RecordingRule, issues: Issue[]): TestGroup[] {
+  if (rule.untested) {
+    issues.push(...untestedIssues(stack, group, rule));
+    return [];
+  }
   if (rule.tests.length) return written(stack, index, group, rule, issues);
   try {
     return [derived(stack, index, rule)];

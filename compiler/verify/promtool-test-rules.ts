@@ -3,6 +3,7 @@
 import { parse } from 'yaml';
 import { ruleFileGroups } from '../emit/rules.ts';
 import type { Stack } from '../model.ts';
+import { untestedList } from '../rule-tests/untested.ts';
 import type { JudgeFailure } from './judge.ts';
 import { skipped, verdict, type JudgeInput, type Verdict } from './input.ts';
 import { labelsOfKey, ruleMentionedIn, ruleNamed, ruleTestNamed, type Located } from './locate.ts';
@@ -60,12 +61,13 @@ function countOf(files: JudgeInput['files'], present: readonly string[]): { rule
 
 export async function testRules({ stack, files, dir }: JudgeInput): Promise<Verdict> {
   const present = [...files.keys()].filter(isTestFile).sort();
-  if (present.length === 0) return skipped(ruleFileGroups(stack).size ? 'the stack has rules but no rule tests were emitted' : 'the stack has no rules');
+  const untested = untestedList(stack);
+  if (present.length === 0) return skipped(ruleFileGroups(stack).size ? `the stack has rules but no rule tests were emitted${untested ? `; ${untested}` : ''}` : 'the stack has no rules');
   const promtool = findTool('promtool');
   if (!promtool) return skipped(missingTool('promtool'));
   const run = await runTool(promtool, ['test', 'rules', ...present], dir);
   const failures: JudgeFailure[] = failedChecks(run.output).map((block) => ({ message: block.replace(/^ {4}/gm, ''), ...locate(stack, block) }));
   if (run.code !== 0 && failures.length === 0) failures.push({ message: `promtool test rules exited ${run.code}: ${run.output.trim()}` });
   const { rules, cases } = countOf(files, present);
-  return verdict(failures, `${rules} rules, ${cases} test cases`);
+  return verdict(failures, `${rules} rules, ${cases} test cases${untested ? `; ${untested}` : ''}`);
 }
