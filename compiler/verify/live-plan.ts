@@ -6,7 +6,7 @@ import { parseDuration } from '../duration.ts';
 import { inhibitRules } from '../emit/alertmanager.ts';
 import type { AlertRule, RecordingRule, RuleGroup, SourceRef, Stack } from '../model.ts';
 import { parsePromQL, seriesNamesIn } from '../promql/ast.ts';
-import { ruleKey } from '../rule-identity.ts';
+import { distinguishingLabels, ruleKey } from '../rule-identity.ts';
 import { specOf } from '../../exporter/from-model.ts';
 import { phaseBand, pointIn } from '../../exporter/thresholds.ts';
 
@@ -24,6 +24,9 @@ export interface Excluded<T> {
 
 export interface DrivenAlert {
   readonly rule: AlertRule;
+  /** The labels that pick this rule's alerts in Prometheus and Alertmanager: alertname, and when other alerts share
+   *  the name, the static labels that tell it apart (severity, window, …). */
+  readonly identity: Readonly<Record<string, string>>;
   /** The latest it can fire after the run starts: first scrape, pending at an evaluation, `for`, the next evaluation. */
   readonly fireWithinMs: number;
   /** The receiver the stack routes it to, by severity. */
@@ -31,6 +34,11 @@ export interface DrivenAlert {
   /** The driven alert whose firing inhibits this one (the compiled inhibit_rules), if any: its name, with the
    *  labels that tell it apart when another alert shares the name. */
   readonly inhibitedBy?: string;
+}
+
+/** Whether an alert Prometheus or Alertmanager reports (by its labels) is one of `d`'s. */
+export function isAlertOf(d: DrivenAlert, labels: Readonly<Record<string, string | undefined>>): boolean {
+  return Object.entries(d.identity).every(([k, v]) => (labels[k] ?? '') === v);
 }
 
 export interface PanelCheck extends PanelQueryRef {
@@ -128,7 +136,7 @@ export function livePlan(stack: Stack): LivePlan {
   }
   const inhibited = inhibitions(stack, candidates.map((c) => c.rule));
   const driven = candidates.map(({ rule, fireWithinMs }): DrivenAlert => ({
-    rule, fireWithinMs, receiver: stack.alerting.routes[rule.severity],
+    rule, fireWithinMs, identity: { alertname: rule.name, ...distinguishingLabels(stack, rule) }, receiver: stack.alerting.routes[rule.severity],
     ...(inhibited.has(rule) ? { inhibitedBy: ruleKey(stack, inhibited.get(rule)!) } : {}),
   }));
 

@@ -7,6 +7,8 @@ import { alertmanagerFile } from '../../compiler/emit/alertmanager.ts';
 import type { AlertRule, Stack } from '../../compiler/model.ts';
 import { stackIndex } from '../../compiler/promql/analyze.ts';
 import { checkAlertmanagerConfig } from '../../compiler/verify/amtool-check-config.ts';
+import type { ActiveAlert } from '../../compiler/verify/live-api.ts';
+import { firingFailures } from '../../compiler/verify/live-checks.ts';
 import { livePlan } from '../../compiler/verify/live-plan.ts';
 import { ruleNamed, ruleTestNamed } from '../../compiler/verify/locate.ts';
 import { checkRules } from '../../compiler/verify/promtool-check-rules.ts';
@@ -91,6 +93,13 @@ test('the live plan lets only the critical level of a shared name inhibit the wa
   })])[0]!.stack;
   const plan = livePlan(s);
   assert.equal(plan.driven.map((d) => [d.rule.severity, d.inhibitedBy]), [['warning', 'DiskFull{severity="critical"}'], ['critical', undefined]]);
+  // the live checks pick each level's alerts by severity: both firing is no failure
+  const firing = (severity: string, threshold: number): ActiveAlert => ({
+    labels: { alertname: 'DiskFull', severity }, state: 'firing', value: '95',
+    annotations: { summary: `disk_used_percent above ${threshold}`, description: `disk_used_percent is 95 (threshold ${threshold})` },
+  });
+  assert.equal(firingFailures(s.name, plan.driven, [firing('warning', 50), firing('critical', 90)]), []);
+  assert.equal(firingFailures(s.name, plan.driven, [firing('warning', 50)]).map((f) => f.message.split(' within')[0]), ['DiskFull did not fire']);
 });
 
 const requests = counter({ name: 'api_requests_total', help: 'API requests', labels: ['code'] });
