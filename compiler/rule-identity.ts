@@ -10,10 +10,17 @@ export function outputLabels(stack: Stack, rule: Rule): ReadonlySet<string> | un
   return (rule.kind === 'alert' ? alerts.get(rule) : recordings.get(rule))?.value?.labels;
 }
 
+/** The labels every series of a rule carries with a known value: its static labels, and for an alert derived from
+ *  the threshold of a recording rule with static labels, those too (its expression selects them). */
+export function fixedLabels(rule: Rule): Readonly<Record<string, string>> {
+  return rule.kind === 'alert' && rule.threshold?.labels ? { ...rule.threshold.labels, ...rule.labels } : rule.labels;
+}
+
 /** Could a series of `rule` carry label `name` with the (non-empty) value `value`? A static label fixes it (an empty
  *  one removes it); otherwise only a label the expression may return. */
 function canCarry(rule: Rule, output: ReadonlySet<string> | undefined, name: string, value: string): boolean {
-  if (name in rule.labels) return rule.labels[name] === value;
+  const fixed = fixedLabels(rule);
+  if (name in fixed) return fixed[name] === value;
   return output === undefined || output.has(name);
 }
 
@@ -22,7 +29,7 @@ function canCarry(rule: Rule, output: ReadonlySet<string> | undefined, name: str
 export function separatingLabel(stack: Stack, a: Rule, b: Rule): string | undefined {
   for (const [x, y] of [[a, b], [b, a]] as const) {
     const outY = outputLabels(stack, y);
-    for (const [name, value] of Object.entries(x.labels).sort(([p], [q]) => p.localeCompare(q))) {
+    for (const [name, value] of Object.entries(fixedLabels(x)).sort(([p], [q]) => p.localeCompare(q))) {
       if (value !== '' && !canCarry(y, outY, name, value)) return name;
     }
   }
@@ -34,14 +41,14 @@ export function sameName<R extends Rule>(stack: Stack, rule: R): R[] {
   return stack.ruleGroups.flatMap((g) => g.rules).filter((r): r is R => r.kind === rule.kind && r.name === rule.name);
 }
 
-/** The static labels of `rule` that tell it from the other rules of its name: those whose value differs between
+/** The fixed labels of `rule` that tell it from the other rules of its name: those whose value differs between
  *  them (a missing label counts as ""). Empty when the name is its own. */
 export function distinguishingLabels(stack: Stack, rule: Rule): Record<string, string> {
   const all = sameName(stack, rule);
   if (all.length < 2) return {};
-  const names = [...new Set(all.flatMap((r) => Object.keys(r.labels)))].sort();
-  const varying = names.filter((n) => new Set(all.map((r) => r.labels[n] ?? '')).size > 1);
-  return Object.fromEntries(varying.map((n) => [n, rule.labels[n] ?? '']));
+  const names = [...new Set(all.flatMap((r) => Object.keys(fixedLabels(r))))].sort();
+  const varying = names.filter((n) => new Set(all.map((r) => fixedLabels(r)[n] ?? '')).size > 1);
+  return Object.fromEntries(varying.map((n) => [n, fixedLabels(rule)[n] ?? '']));
 }
 
 const matcherText = (labels: Readonly<Record<string, string>>) =>

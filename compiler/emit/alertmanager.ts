@@ -61,10 +61,14 @@ export function alertFamilies(stack: Stack): AlertFamily[] {
   const bySeries = new Map<string, AlertRule[]>();
   for (const g of stack.ruleGroups) {
     for (const r of g.rules) {
-      if (r.kind === 'alert' && r.threshold) bySeries.set(r.threshold.series, [...(bySeries.get(r.threshold.series) ?? []), r]);
+      if (r.kind !== 'alert' || !r.threshold) continue;
+      // recording rules of one name are told apart by their static labels: each is a family of its own
+      const key = r.threshold.labels ? `${r.threshold.series}${JSON.stringify(Object.entries(r.threshold.labels).sort())}` : r.threshold.series;
+      bySeries.set(key, [...(bySeries.get(key) ?? []), r]);
     }
   }
-  return [...bySeries].flatMap(([series, alerts]) => {
+  return [...bySeries.values()].flatMap((alerts) => {
+    const series = alerts[0]!.threshold!.series;
     if (alerts.length < 2) return [];
     const value = analysed.get(alerts[0]!)?.value;
     if (!value?.labels) return [];

@@ -1,7 +1,7 @@
 // Prometheus naming: syntax, reserved names, unit and counter suffixes, duplicates (for rules: label sets that can collide).
 import { location, type Issue } from '../issues.ts';
 import { targetLabels, type Metric, type Rule, type RuleGroup, type Stack, type Unit } from '../model.ts';
-import { outputLabels, separatingLabel } from '../rule-identity.ts';
+import { fixedLabels, outputLabels, separatingLabel } from '../rule-identity.ts';
 import { allRules, issue } from './context.ts';
 
 const metricName = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
@@ -92,7 +92,7 @@ const labelText = (labels: Readonly<Record<string, string>>) =>
 
 /** Why two rules of one name can write the same series: the static labels of each that the other can carry. */
 function collisionReason(stack: Stack, rule: Rule, first: Rule): string {
-  const own = (r: Rule) => Object.fromEntries(Object.entries(r.labels).filter(([, v]) => v !== ''));
+  const own = (r: Rule) => Object.fromEntries(Object.entries(fixedLabels(r)).filter(([, v]) => v !== ''));
   const [a, b] = [own(rule), own(first)];
   if (labelText(a) === labelText(b)) return Object.keys(a).length ? `both have the static labels ${labelText(a)}` : 'neither has static labels';
   const missing = (x: Record<string, string>, y: Record<string, string>) => Object.keys(x).filter((k) => !(k in y));

@@ -3,7 +3,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { compileStacks, type CompiledStack } from '../../compiler/compile.ts';
-import { alertmanagerFile } from '../../compiler/emit/alertmanager.ts';
+import { alertmanagerFile, inhibitRules } from '../../compiler/emit/alertmanager.ts';
 import type { AlertRule, Stack } from '../../compiler/model.ts';
 import { stackIndex } from '../../compiler/promql/analyze.ts';
 import { checkAlertmanagerConfig } from '../../compiler/verify/amtool-check-config.ts';
@@ -13,7 +13,7 @@ import { livePlan } from '../../compiler/verify/live-plan.ts';
 import { ruleNamed, ruleTestNamed } from '../../compiler/verify/locate.ts';
 import { checkRules } from '../../compiler/verify/promtool-check-rules.ts';
 import { testRules } from '../../compiler/verify/promtool-test-rules.ts';
-import { alert, alerting, alertsFrom, counter, gauge, promql, rate, receiver, record, ruleGroup, ruleTest, input, stack, sum, webhook } from '../../dsl/index.ts';
+import { alert, alerting, alertsFrom, counter, gauge, histogram, histogramQuantile, promql, rate, receiver, record, ruleGroup, ruleTest, input, stack, sum, webhook } from '../../dsl/index.ts';
 import { issuesOf, lineOf, projectPath, requireTool } from '../helpers/stack.ts';
 import { describe, judgeFixture } from '../verify/helpers.ts';
 import { burnRate } from './stacks.ts';
@@ -100,6 +100,27 @@ test('the live plan lets only the critical level of a shared name inhibit the wa
   });
   assert.equal(firingFailures(s.name, plan.driven, [firing('warning', 50), firing('critical', 90)]), []);
   assert.equal(firingFailures(s.name, plan.driven, [firing('warning', 50)]).map((f) => f.message.split(' within')[0]), ['DiskFull did not fire']);
+});
+
+test('thresholds on two recording rules of one name are two alert families under the same default names, each inhibiting only its own levels', async () => {
+  const latency = histogram({ name: 'api_request_duration_seconds', help: 'API latency', unit: 'seconds', buckets: [0.1, 1] });
+  const quantileOf = (q: number) => record('api:latency:quantile', histogramQuantile(q, sum(rate(latency.bucket, '5m'), { by: ['le'] })),
+    { labels: { quantile: String(q) }, thresholds: { warning: { above: q }, critical: { above: 2 * q } } });
+  const [p50, p99] = [quantileOf(0.5), quantileOf(0.99)];
+  const oncall = receiver('oncall', [webhook({ url: 'http://oncall.example/hook' })]);
+  const s = compileStacks([stack('quantiles', {
+    namespace: 'api', metrics: [latency],
+    groups: [ruleGroup('latency', { rules: [p50, p99] }),
+      ruleGroup('latency_alerts', { rules: [...alertsFrom(p50), ...alertsFrom(p99)] })],
+    alerting: alerting({ routes: { critical: oncall, warning: oncall, info: oncall } }),
+  })])[0]!;
+  assert.equal(inhibitRules(s.stack).map((r) => [r.source_matchers, r.target_matchers]), ['0.5', '0.99'].map((q) => [
+    ['alertname="ApiLatencyQuantileCritical"', `quantile="${q}"`], ['alertname="ApiLatencyQuantileWarning"', `quantile="${q}"`],
+  ]));
+  for (const judge of [checkRules, testRules, checkAlertmanagerConfig]) {
+    const v = await judgeFixture(judge, undefined, s);
+    assert.is(v.status, 'passed', describe(v));
+  }
 });
 
 const requests = counter({ name: 'api_requests_total', help: 'API requests', labels: ['code'] });
