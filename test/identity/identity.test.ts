@@ -27,7 +27,7 @@ const stacksUrl = new URL('./stacks.ts', import.meta.url).href;
 test('the burn-rate pair, warning and critical under one name, and one recording per quantile compile', () => {
   assert.is(alerts(compiled.stack, 'ErrorBudgetBurn').length, 2);
   assert.is(alerts(compiled.stack, 'VolumeFilling').length, 2);
-  assert.is(compiled.stack.ruleGroups.flatMap((g) => g.rules).filter((r) => r.name === 'api:request_duration_seconds:quantile').length, 3);
+  assert.is(compiled.stack.ruleGroups.flatMap((g) => g.rules).filter((r) => r.name === 'api:latency_seconds:quantile').length, 3);
 });
 
 test('promtool accepts the rule files and their generated tests pass', async () => {
@@ -45,7 +45,7 @@ test('the levels of one name inhibit each other by severity, and amtool accepts 
 });
 
 test('a query of a shared recording name knows every label of its rules, the static one included', () => {
-  const labels = stackIndex(compiled.stack).index.series.get('api:request_duration_seconds:quantile')?.labels;
+  const labels = stackIndex(compiled.stack).index.series.get('api:latency_seconds:quantile')?.labels;
   assert.ok(labels?.has('quantile'), String([...(labels ?? [])]));
 });
 
@@ -103,7 +103,7 @@ test('the live plan lets only the critical level of a shared name inhibit the wa
 });
 
 test('thresholds on two recording rules of one name are two alert families under the same default names, each inhibiting only its own levels', async () => {
-  const latency = histogram({ name: 'api_request_duration_seconds', help: 'API latency', unit: 'seconds', buckets: [0.1, 1] });
+  const latency = histogram({ name: 'api_latency_seconds', help: 'API latency', unit: 'seconds', buckets: [0.1, 1] });
   const quantileOf = (q: number) => record('api:latency:quantile', histogramQuantile(q, sum(rate(latency.bucket, '5m'), { by: ['le'] })),
     { labels: { quantile: String(q) }, thresholds: { warning: { above: q }, critical: { above: 2 * q } } });
   const [p50, p99] = [quantileOf(0.5), quantileOf(0.99)];

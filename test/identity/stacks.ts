@@ -7,7 +7,7 @@ import {
 
 const requests = counter({ name: 'api_requests_total', help: 'API requests', labels: ['code'] });
 const failed = requests.where({ code: '500' });
-const latency = histogram({ name: 'api_request_duration_seconds', help: 'API latency', unit: 'seconds', buckets: [0.1, 0.5, 1, 5] });
+const latency = histogram({ name: 'api_latency_seconds', help: 'API latency', unit: 'seconds', buckets: [0.1, 0.5, 1, 5] });
 const freeSpace = gauge({
   name: 'volume_used_percent', help: 'Volume used', unit: 'percent',
   thresholds: { warning: { above: 80, for: '1m' }, critical: { above: 95, for: '5m' } },
@@ -20,7 +20,7 @@ const description = '{{ $value | humanizePercentage }} of requests fail';
 const traffic = (errorsPerStep: number) => [input(requests, { code: '500' }, `0+${errorsPerStep}x400`), input(requests, { code: '200' }, `0+${100 - errorsPerStep}x400`)];
 
 /** One recording rule per quantile, all under one name: queries tell them apart by `quantile`. */
-const quantileOf = (q: number) => record('api:request_duration_seconds:quantile', histogramQuantile(q, sum(rate(latency.bucket, '5m'), { by: ['le'] })),
+const quantileOf = (q: number) => record('api:latency_seconds:quantile', histogramQuantile(q, sum(rate(latency.bucket, '5m'), { by: ['le'] })),
   { labels: { quantile: String(q) }, unit: 'seconds', ...(q === 0.99 ? { thresholds: { critical: { above: 2 } } } : {}) });
 const p99 = quantileOf(0.99);
 const quantiles = [quantileOf(0.5), quantileOf(0.9), p99];
