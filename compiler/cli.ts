@@ -5,6 +5,7 @@ import { projectRoot } from '../dsl/source.ts';
 import { compileStacks, loadStacks } from './compile.ts';
 import { CompileError, formatIssues, type Issue } from './issues.ts';
 import { applyPlans, describeStale, isCurrent, planGone, planOutput } from './output.ts';
+import { untestedSummary } from './rule-tests/untested.ts';
 import { stackFilesIn, typecheckStackFiles } from './typecheck/index.ts';
 
 const usage = `Usage: npm run compile -- [options] [stack ...]
@@ -75,7 +76,9 @@ async function main(argv: readonly string[]): Promise<number> {
       console.error(`No stacks found in ${args.values.stacks ?? 'stacks'}/: export stack(...) from a .ts file there.`);
       return 2;
     }
-    const compiled = planOutput(root, outDir, compileAll(selected, loaded.issues));
+    const stacks = compileAll(selected, loaded.issues);
+    const compiled = planOutput(root, outDir, stacks);
+    const untested = untestedSummary(stacks.map((c) => c.stack));
     // folders of stacks that are gone, known only when every stack was compiled
     const gone = wanted.length ? [] : planGone(root, outDir, new Set(loaded.stacks.map((s) => s.name)));
     const plans = [...compiled, ...gone];
@@ -85,6 +88,7 @@ async function main(argv: readonly string[]): Promise<number> {
     if (args.values.check) {
       const stale = plans.filter((p) => !isCurrent(p));
       for (const p of plans) if (isCurrent(p)) console.log(`✔ ${p.dir} is up to date (${p.files.size} files)`);
+      if (untested) console.log(`ℹ ${untested}`);
       if (stale.length === 0) return 0;
       for (const p of stale) console.log(`✖ ${p.dir} is stale:\n${describeStale(root, p)}`);
       console.log(`\nout/ does not match the stacks. Run \`npm run compile\` and commit the result.`);
@@ -95,6 +99,7 @@ async function main(argv: readonly string[]): Promise<number> {
       if (p.goneFrom !== undefined) console.log(`✔ ${p.dir}: removed (${p.removed.length} generated files; ${p.goneFrom} no longer defines stack ${p.stack})`);
       else console.log(`✔ ${p.dir}: ${p.added.length} added, ${p.changed.length} changed, ${p.removed.length} removed, ${p.unchanged.length} unchanged`);
     }
+    if (untested) console.log(`ℹ ${untested}`);
     return 0;
   } catch (e) {
     if (e instanceof CompileError) {

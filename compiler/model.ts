@@ -100,6 +100,12 @@ export interface RuleTestCase {
   readonly source: SourceRef;
 }
 
+/** A rule the stack left without tests on purpose (`tests: untested('…')`), and why. */
+export interface UntestedRule {
+  readonly reason: string;
+  readonly source: SourceRef;
+}
+
 export interface AlertRule {
   readonly kind: 'alert';
   readonly name: string;
@@ -108,10 +114,13 @@ export interface AlertRule {
   readonly severity: Severity;
   readonly labels: Readonly<Record<string, string>>;
   readonly annotations: Readonly<Record<string, string>>;
-  /** Set when the alert was derived from a metric's or recording rule's threshold. */
-  readonly threshold?: { readonly series: string; readonly severity: Severity };
+  /** Set when the alert was derived from a metric's or recording rule's threshold; `labels` are the static labels
+   *  of that recording rule, which tell it from other rules recording the same name. */
+  readonly threshold?: { readonly series: string; readonly severity: Severity; readonly labels?: Readonly<Record<string, string>> };
   /** Tests written in the stack; threshold alerts also get derived ones (compiler/rule-tests/). */
   readonly tests: readonly RuleTestCase[];
+  /** Set when the stack left the alert untested on purpose: it then has no tests. */
+  readonly untested?: UntestedRule;
   readonly source: SourceRef;
 }
 
@@ -125,6 +134,8 @@ export interface RecordingRule {
   readonly thresholds: readonly Threshold[];
   /** Tests written in the stack, for expressions the compiler cannot derive expected samples for. */
   readonly tests: readonly RuleTestCase[];
+  /** Set when the stack left the rule untested on purpose: it then has no tests, not even a derived one. */
+  readonly untested?: UntestedRule;
   readonly source: SourceRef;
 }
 
@@ -133,7 +144,11 @@ export type Rule = AlertRule | RecordingRule;
 export interface RuleGroup {
   readonly kind: 'ruleGroup';
   readonly name: string;
+  /** How often the group is evaluated: its own interval, else the stack's evaluation interval. */
   readonly interval: string;
+  /** The stack set the group's interval. Only then is `interval:` emitted; otherwise Prometheus' global
+   *  evaluation_interval applies, which is the stack's evaluation interval. */
+  readonly intervalSet: boolean;
   readonly rules: readonly Rule[];
   readonly source: SourceRef;
 }

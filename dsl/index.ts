@@ -14,8 +14,8 @@ export { catalog, counterSeries, gaugeSeries, histogramSeries, summarySeries, wi
 export type { Catalog, CatalogHistogram, CatalogSummary } from './catalog.ts';
 export { stack } from './stack.ts';
 export type { StackDefinition, StackOptions } from './stack.ts';
-export { input, ruleTest } from './tests.ts';
-export type { TestInput, ExpectedAlert } from './tests.ts';
+export { input, ruleTest, untested } from './tests.ts';
+export type { TestInput, ExpectedAlert, Untested } from './tests.ts';
 export { dashboard, row, panel, scope, override, alertStates, rateInterval, interval, timeRange, $namespace, $pod, $instance } from './dashboard.ts';
 export type { DashboardDefinition, DashboardOptions, PanelDefinition, PanelOptions, QueryInput, RowDefinition } from './dashboard.ts';
 export { alerting, receiver, slack, pagerDuty, webhook, secretKey } from './alerting.ts';

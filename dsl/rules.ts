@@ -1,11 +1,11 @@
 // Alerts, recording rules and rule groups.
-import type { Severity, SourceRef, Unit } from '../compiler/model.ts';
+import type { Severity, SourceRef, Unit, UntestedRule } from '../compiler/model.ts';
 import { formatNumber, vectorText, type VectorLike } from './promql.ts';
 import type { Gauge, ThresholdLevel, ThresholdsInput } from './metrics.ts';
-import { defines, seriesOf, type Defined, type Duration, type Series } from './series.ts';
+import { defines, selectorLabels, seriesOf, type Defined, type Duration, type Series } from './series.ts';
 import { callSite } from './source.ts';
 import { tag } from './tags.ts';
-import type { TestDefinition } from './tests.ts';
+import { testsOf, type TestDefinition, type Untested } from './tests.ts';
 
 /** A recording rule is also a series: later rules, alerts and panels query it by object. */
 export type Recording<L extends string, Th extends ThresholdsInput = ThresholdsInput> = Series<'gauge', L> & {
@@ -21,6 +21,7 @@ export type Recording<L extends string, Th extends ThresholdsInput = ThresholdsI
   readonly thresholdsInput: ThresholdsInput;
   readonly thresholdLevels?: Th;
   readonly tests: readonly TestDefinition[];
+  readonly untested?: UntestedRule;
   readonly source: SourceRef;
 };
 
@@ -33,8 +34,9 @@ export interface RecordOptions<Th extends ThresholdsInput> {
   readonly range?: readonly [number, number];
   /** Alert thresholds on the recorded value, as on a gauge. @default {} */
   readonly thresholds?: Th;
-  /** Tests with expected samples, for expressions the compiler cannot derive them for. @default [] */
-  readonly tests?: readonly TestDefinition[];
+  /** Tests with expected samples, for expressions the compiler cannot derive them for; or `untested('reason')`
+   *  to leave the rule without any test, on purpose. @default [] */
+  readonly tests?: readonly TestDefinition[] | Untested;
 }
 
 /**
@@ -47,18 +49,21 @@ export function record<L extends string, const Th extends ThresholdsInput = {}>(
   o: RecordOptions<Th> = {},
 ): Recording<L, Th> {
   const source = callSite();
+  const labels = o.labels ?? {};
+  // the object stands for the series this rule writes: others may record the same name with other static labels
+  const matchers = Object.entries(labels).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => `${k}=${JSON.stringify(v)}`);
   return defines({
-    ...seriesOf<'gauge', L>('recording', name, 'gauge'),
+    ...seriesOf<'gauge', L>('recording', name, 'gauge', matchers),
     [tag]: 'recording',
     name,
     exprText: vectorText(expr),
     exprSource: 'source' in expr ? expr.source : source,
     exprUses: expr.uses,
-    labels: o.labels ?? {},
+    labels,
     unit: o.unit ?? 'none',
     ...(o.range ? { range: o.range } : {}),
     thresholdsInput: o.thresholds ?? {},
-    tests: o.tests ?? [],
+    ...testsOf(o.tests),
     source,
   });
 }
@@ -74,8 +79,9 @@ export interface AlertDefinition {
   readonly severity: Severity;
   readonly labels: Readonly<Record<string, string>>;
   readonly annotations: Readonly<Record<string, string>>;
-  readonly threshold?: { readonly series: string; readonly severity: Severity };
+  readonly threshold?: { readonly series: string; readonly severity: Severity; readonly labels?: Readonly<Record<string, string>> };
   readonly tests: readonly TestDefinition[];
+  readonly untested?: UntestedRule;
   readonly source: SourceRef;
 }
 
@@ -101,8 +107,9 @@ export interface AlertOptions<L extends string> extends AnnotationOptions {
   readonly summary: string;
   readonly description: string;
   /** Rule tests: at least one where the alert fires and one where it does not. Required for alerts on raw
-   *  expressions, since the compiler derives tests only for threshold alerts. @default [] */
-  readonly tests?: readonly TestDefinition[];
+   *  expressions, since the compiler derives tests only for threshold alerts; `untested('reason')` leaves the
+   *  alert without tests, on purpose. @default [] */
+  readonly tests?: readonly TestDefinition[] | Untested;
 }
 
 function annotationsOf(o: AnnotationOptions): Record<string, string> {
@@ -131,7 +138,7 @@ export function alert<L extends string>(o: AlertOptions<L>): AlertDefinition {
     severity: o.severity,
     labels: { ...o.labels, severity: o.severity },
     annotations: annotationsOf(o),
-    tests: o.tests ?? [],
+    ...testsOf(o.tests),
     source,
   };
 }
@@ -161,6 +168,8 @@ function pascal(name: string): string {
 export function alertsFrom<Th extends ThresholdsInput>(series: Thresholded<Th>, o: AlertsFromOptions<Th> = {} as AlertsFromOptions<Th>): AlertDefinition[] {
   const source = callSite();
   const name = series.seriesName;
+  // a recording rule with static labels: its alerts select (and its derived tests feed) only its own series
+  const fixed = selectorLabels(series);
   const levels = Object.entries(series.thresholdsInput) as [Severity, ThresholdLevel][];
   return levels.map(([severity, level]) => {
     const perLevel = (o as Record<string, LevelOptions | undefined>)[severity] ?? {};
@@ -180,7 +189,7 @@ export function alertsFrom<Th extends ThresholdsInput>(series: Thresholded<Th>, 
       severity,
       labels: { ...o.labels, severity },
       annotations: annotationsOf({ ...defaults, ...o, ...perLevel, annotations: { ...o.annotations, ...perLevel.annotations } }),
-      threshold: { series: name, severity },
+      threshold: { series: name, severity, ...(Object.keys(fixed).length ? { labels: fixed } : {}) },
       tests: [],
       source,
     };

@@ -1,6 +1,6 @@
 // Rule tests written in the stack: typed input series and the samples or alerts expected from them.
 // Threshold alerts and most recording rules get derived tests; raw expressions need these.
-import type { RuleTestCase, TestSeries } from '../compiler/model.ts';
+import type { RuleTestCase, TestSeries, UntestedRule } from '../compiler/model.ts';
 import { selectorLabels, type Defined, type Duration, type Series, type SeriesType } from './series.ts';
 import { callSite } from './source.ts';
 
@@ -48,6 +48,31 @@ export interface TestDefinition {
  */
 export function ruleTest(options: TestOptions<ExpectedAlert>): TestDefinition {
   return { options, source: callSite() };
+}
+
+/** A rule left without tests on purpose, and why: compile counts these and verify lists them. */
+export interface Untested {
+  readonly untested: string;
+  readonly source: ReturnType<typeof callSite>;
+}
+
+/**
+ * Marks an alert or recording rule as untested, with the reason (required, not empty). Use it when no input can
+ * show what the rule does in a promtool test; everything else should get a test.
+ * @example alert({ ..., tests: untested('absent() of a cluster-only series: no input can make it fire in promtool') })
+ */
+export function untested(reason: string): Untested {
+  return { untested: reason, source: callSite() };
+}
+
+/** The tests of a rule's `tests` option, and its untested mark (model form) when it has one. */
+export function testsOf(tests: readonly TestDefinition[] | Untested | undefined): { tests: readonly TestDefinition[]; untested?: UntestedRule } {
+  if (tests === undefined) return { tests: [] };
+  if (!Array.isArray(tests)) {
+    const mark = tests as Untested;
+    return { tests: [], untested: { reason: mark.untested, source: mark.source } };
+  }
+  return { tests };
 }
 
 /** Turns the DSL test into the model's. */

@@ -53,6 +53,7 @@ function recordingOf(r: Recording<string>): RecordingRule {
     ...(r.range ? { range: r.range } : {}),
     thresholds: thresholdsOf(r.thresholdsInput),
     tests: r.tests.map(testCaseOf),
+    ...(r.untested ? { untested: r.untested } : {}),
     source: r.source,
   };
 }
@@ -68,6 +69,7 @@ function alertOf(a: AlertDefinition): AlertRule {
     annotations: { ...a.annotations },
     ...(a.threshold ? { threshold: a.threshold } : {}),
     tests: a.tests.map(testCaseOf),
+    ...(a.untested ? { untested: a.untested } : {}),
     source: a.source,
   };
 }
@@ -77,6 +79,7 @@ function groupOf(g: RuleGroupDefinition, defaultInterval: string): RuleGroup {
     kind: 'ruleGroup',
     name: g.name,
     interval: g.interval || defaultInterval,
+    intervalSet: g.interval !== '',
     rules: g.rules.map((r) => (isTagged<AlertDefinition>(r, 'alert') ? alertOf(r) : recordingOf(r as Recording<string>))),
     source: g.source,
   };

@@ -4,6 +4,7 @@ import { stackIndex } from '../promql/analyze.ts';
 import type { Notifier, NotifierKind, Receiver } from '../model-deploy.ts';
 import type { AlertRule, Severity, Stack } from '../model.ts';
 import { severities } from '../model.ts';
+import { alertMatchers } from '../rule-identity.ts';
 import { files, type Files } from './files.ts';
 import { secretFilePath } from './kubernetes/names.ts';
 import { toYaml } from './yaml.ts';
@@ -48,7 +49,7 @@ function route(stack: Stack): Json {
 /** Alerts derived from one thresholded series, with the labels their expression returns. */
 export interface AlertFamily {
   readonly series: string;
-  readonly alerts: ReadonlyMap<Severity, string>;
+  readonly alerts: ReadonlyMap<Severity, AlertRule>;
   /** Labels the alerts' expression returns: an inhibition holds only for the same pod, route, … */
   readonly labels: readonly string[];
 }
@@ -60,24 +61,29 @@ export function alertFamilies(stack: Stack): AlertFamily[] {
   const bySeries = new Map<string, AlertRule[]>();
   for (const g of stack.ruleGroups) {
     for (const r of g.rules) {
-      if (r.kind === 'alert' && r.threshold) bySeries.set(r.threshold.series, [...(bySeries.get(r.threshold.series) ?? []), r]);
+      if (r.kind !== 'alert' || !r.threshold) continue;
+      // recording rules of one name are told apart by their static labels: each is a family of its own
+      const key = r.threshold.labels ? `${r.threshold.series}${JSON.stringify(Object.entries(r.threshold.labels).sort())}` : r.threshold.series;
+      bySeries.set(key, [...(bySeries.get(key) ?? []), r]);
     }
   }
-  return [...bySeries].flatMap(([series, alerts]) => {
+  return [...bySeries.values()].flatMap((alerts) => {
+    const series = alerts[0]!.threshold!.series;
     if (alerts.length < 2) return [];
     const value = analysed.get(alerts[0]!)?.value;
     if (!value?.labels) return [];
-    return [{ series, alerts: new Map(alerts.map((a) => [a.severity, a.name])), labels: [...value.labels].sort() }];
+    return [{ series, alerts: new Map(alerts.map((a) => [a.severity, a])), labels: [...value.labels].sort() }];
   });
 }
 
-/** Within a family, each level inhibits every lower one (critical silences warning and info; warning silences info). */
+/** Within a family, each level inhibits every lower one (critical silences warning and info; warning silences info).
+ *  Levels that share an alert name are told apart by their static labels (severity). */
 export function inhibitRules(stack: Stack): Json[] {
   return alertFamilies(stack).flatMap((f) => {
     const levels = severities.filter((s) => f.alerts.has(s));
     return levels.flatMap((lower, i) => levels.slice(i + 1).map((higher) => ({
-      source_matchers: [`alertname="${f.alerts.get(higher)}"`],
-      target_matchers: [`alertname="${f.alerts.get(lower)}"`],
+      source_matchers: alertMatchers(stack, f.alerts.get(higher)!),
+      target_matchers: alertMatchers(stack, f.alerts.get(lower)!),
       equal: [...f.labels],
     })));
   });

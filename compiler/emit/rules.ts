@@ -33,7 +33,7 @@ export function recordingRuleYaml(rule: RecordingRule): Record<string, unknown> 
 export function groupYaml(g: RuleGroup): Record<string, unknown> {
   return {
     name: g.name,
-    interval: g.interval,
+    ...(g.intervalSet ? { interval: g.interval } : {}),
     rules: g.rules.map((r) => (r.kind === 'alert' ? alertRuleYaml(r) : recordingRuleYaml(r))),
   };
 }

@@ -49,7 +49,10 @@ export function stackIndex(stack: Stack): StackIndex {
   const index: SeriesIndex = { series, forbidden };
   const pathOf = new Map(stack.ruleGroups.flatMap((g) => g.rules.map((r) => [r, [stack.name, g.name, `${r.kind === 'alert' ? 'alert' : 'record'} ${r.name}`]] as const)));
   const recordings = stack.ruleGroups.flatMap((g) => g.rules.filter((r): r is RecordingRule => r.kind === 'recording'));
-  const byName = new Map(recordings.map((r) => [r.name, r]));
+  // several recording rules may share a name (one per quantile, verb, …): a query of the name sees all of them
+  const byName = new Map<string, RecordingRule[]>();
+  for (const r of recordings) byName.set(r.name, [...(byName.get(r.name) ?? []), r]);
+  const labelsOf = new Map<RecordingRule, ReadonlySet<string> | undefined>();
   const state = new Map<RecordingRule, 'visiting' | 'done'>();
   const analyses = new Map<RecordingRule, Analysis>();
   const entry = (r: RecordingRule, labels: ReadonlySet<string> | undefined) =>
@@ -58,11 +61,14 @@ export function stackIndex(stack: Stack): StackIndex {
     if (state.has(r)) return; // done, or a cycle: that rule keeps unknown labels; Prometheus evaluates it anyway
     state.set(r, 'visiting');
     const parsed = parsePromQL(r.expr.text);
-    if (parsed.ok) for (const { selector } of selectorsIn(parsed.ast)) { const d = selector.name ? byName.get(selector.name) : undefined; if (d) visit(d); }
+    if (parsed.ok) for (const { selector } of selectorsIn(parsed.ast)) for (const d of (selector.name && byName.get(selector.name)) || []) visit(d);
     const analysis = analyzeExpression(r.expr, index, stack, pathOf.get(r)!);
     const { value } = analysis;
     analyses.set(r, analysis);
-    series.set(r.name, entry(r, value?.labels ? new Set([...value.labels, ...Object.keys(r.labels)]) : undefined));
+    labelsOf.set(r, value?.labels ? new Set([...value.labels, ...Object.keys(r.labels)]) : undefined);
+    // the name carries every label of every rule recording it; unknown if any of them is
+    const all = byName.get(r.name)!.filter((x) => labelsOf.has(x)).map((x) => labelsOf.get(x));
+    series.set(r.name, entry(r, all.every((l) => l !== undefined) ? new Set(all.flatMap((l) => [...l!])) : undefined));
     state.set(r, 'done');
   };
   // every name first, so references in any order resolve; then labels, dependencies before dependents

@@ -2,14 +2,19 @@
 // threshold), and taken from the stack for alerts on raw expressions, with scrape labels and annotations filled in.
 import { formatDuration, parseDuration } from '../duration.ts';
 import { issue } from '../validate/context.ts';
-import type { Issue } from '../issues.ts';
-import type { AlertRule, RuleGroup, RuleTestCase, Stack, TestSeries, Threshold } from '../model.ts';
+import { location, type Issue } from '../issues.ts';
+import type { AlertRule, Metric, RecordingRule, RuleGroup, RuleTestCase, Stack, TestSeries, Threshold } from '../model.ts';
 import { targetLabels } from '../model.ts';
+import { stackIndex } from '../promql/analyze.ts';
 import type { SeriesIndex } from '../promql/series-index.ts';
+import { outputLabels as outputOf, ruleKey, sameName } from '../rule-identity.ts';
 import { unitRange } from '../validate/thresholds.ts';
 import { lookup, scrapeLabelsOf, type AlertCheck, type TestGroup } from './cases.ts';
 import { inputIssues } from './inputs.ts';
-import { renderAnnotation, UnrenderableTemplate } from './templates.ts';
+import { UnpredictableSibling, withSameName } from './same-name.ts';
+import type { SteadySeries } from './steady-state.ts';
+import { firingAlert, UnrenderableTemplate } from './templates.ts';
+import { untestedIssues } from './untested.ts';
 
 function round4(v: number): number {
   return Number(v.toPrecision(4));
@@ -35,38 +40,54 @@ export function withScrapeLabels(stack: Stack, index: SeriesIndex, s: TestSeries
   return { ...s, labels: { ...fill, ...s.labels } };
 }
 
-function firing(alert: AlertRule, labels: Readonly<Record<string, string>>, value: number) {
-  const annotations = Object.fromEntries(Object.entries(alert.annotations).map(([k, t]) => [k, renderAnnotation(t, labels, value)]));
-  return { labels: { ...labels, ...alert.labels }, annotations };
-}
-
 function samples(seconds: number, intervalSeconds: number): number {
   return Math.ceil(seconds / intervalSeconds) + 1;
 }
 
+/** The metric or recording rule an alert's threshold is on; among recording rules of one name, the one whose static
+ *  labels the alert selects. */
+function thresholdSource(stack: Stack, alert: AlertRule): Metric | RecordingRule | undefined {
+  const { series, labels = {} } = alert.threshold!;
+  const same = (a: Readonly<Record<string, string>>, b: Readonly<Record<string, string>>) =>
+    Object.keys(a).length === Object.keys(b).length && Object.entries(a).every(([k, v]) => b[k] === v);
+  return lookup(stack).metrics.get(series) ?? lookup(stack).recordings.get(series)?.find((r) => same(r.labels, labels));
+}
+
 /** Tests for one threshold-derived alert. */
 function thresholdTests(stack: Stack, index: SeriesIndex, group: RuleGroup, alert: AlertRule): TestGroup[] {
-  const source = lookup(stack).metrics.get(alert.threshold!.series) ?? lookup(stack).recordings.get(alert.threshold!.series);
+  const source = thresholdSource(stack, alert);
   if (!source) return [];
   const t = source.thresholds.find((x) => x.severity === alert.threshold!.severity)!;
   const groupSeconds = (parseDuration(group.interval) ?? 30_000) / 1000;
   const forSeconds = (parseDuration(alert.for) ?? 0) / 1000;
   const scrapeSeconds = (parseDuration(stack.scrape.interval) ?? 15_000) / 1000;
   const at = forSeconds + groupSeconds;
-  const info = index.series.get(source.name);
-  const declared = source.kind === 'recording' ? [...(info?.labels ?? [])].filter((l) => !(targetLabels as readonly string[]).includes(l)) : source.labels;
-  const labels = Object.fromEntries(declared.map((l) => [l, `${l}-1`]));
+  // a recording rule's own labels: those its expression returns, and its static ones with their values
+  const own = source.kind === 'recording' ? stackIndex(stack).recordings.get(source)?.value?.labels : undefined;
+  const declared = source.kind === 'recording' ? [...(own ?? index.series.get(source.name)?.labels ?? [])].filter((l) => !(targetLabels as readonly string[]).includes(l)) : source.labels;
+  const labels = { ...Object.fromEntries(declared.map((l) => [l, `${l}-1`])), ...(source.kind === 'recording' ? source.labels : {}) };
   const n = samples(at + groupSeconds, scrapeSeconds);
   const past = crossingValue(t, source.thresholds, source.range ?? unitRange(source.unit));
   const series = (value: number) => withScrapeLabels(stack, index, { name: source.name, labels, values: `${value}x${n}` });
+  const steady = (s: TestSeries, value: number): SteadySeries[] => [{ name: s.name, labels: s.labels, kind: 'gauge', value }];
   const crossing = series(past);
-  const checks: AlertCheck[] = [{ at: formatDuration(at * 1000), alert: alert.name, firing: [firing(alert, crossing.labels, past)] }];
-  if (forSeconds > 0 && forSeconds - groupSeconds > 0) checks.push({ at: formatDuration((forSeconds - groupSeconds) * 1000), alert: alert.name, firing: [] });
+  const checks: AlertCheck[] = [{ at: formatDuration(at * 1000), alert: alert.name, firing: [firingAlert(alert, crossing.labels, past)], own: 1 }];
+  if (forSeconds > 0 && forSeconds - groupSeconds > 0) checks.push({ at: formatDuration((forSeconds - groupSeconds) * 1000), alert: alert.name, firing: [], own: 0 });
   const word = t.direction === 'above' ? 'above' : 'below';
+  const key = ruleKey(stack, alert);
+  const boundary = series(t.value);
   return [
-    { name: `${alert.name}: ${source.name} ${word} ${t.value} (at ${past}) fires after ${alert.for}`, input: [crossing], alerts: checks, samples: [] },
-    { name: `${alert.name}: ${source.name} exactly at ${t.value} does not fire`, input: [series(t.value)], alerts: [{ at: formatDuration(at * 1000), alert: alert.name, firing: [] }], samples: [] },
+    { name: `${key}: ${source.name} ${word} ${t.value} (at ${past}) fires after ${alert.for}`, input: [crossing], alerts: withSameName(stack, alert, steady(crossing, past), checks), samples: [] },
+    { name: `${key}: ${source.name} exactly at ${t.value} does not fire`, input: [boundary],
+      alerts: withSameName(stack, alert, steady(boundary, t.value), [{ at: formatDuration(at * 1000), alert: alert.name, firing: [], own: 0 }]), samples: [] },
   ];
+}
+
+/** The rule of the alert's name an expected alert belongs to: the alert itself unless the expectation names a
+ *  static label with another value, which picks the rule of the name that has it (`{ severity: 'warning' }`). */
+function ownerOf(stack: Stack, alert: AlertRule, labels: Readonly<Record<string, string>>): AlertRule | undefined {
+  const fits = (r: AlertRule) => Object.entries(labels).every(([k, v]) => !(k in r.labels) || r.labels[k] === v);
+  return fits(alert) ? alert : sameName(stack, alert).find((r) => r !== alert && fits(r));
 }
 
 /** A test written in the stack: scrape labels filled in, expected labels checked against what the expression returns.
@@ -75,27 +96,42 @@ function writtenTest(stack: Stack, index: SeriesIndex, alert: AlertRule, t: Rule
   issues.push(...inputIssues(index, t, path));
   const input = t.input.map((s) => withScrapeLabels(stack, index, s));
   const carried = (l: string) => input.find((s) => l in s.labels)?.labels[l];
-  const expected = t.expect.map((e) => {
-    const unknown = outputLabels ? Object.keys(e.labels).filter((l) => !outputLabels.has(l)) : [];
+  let own = 0;
+  const expected = t.expect.flatMap((e) => {
+    const owner = ownerOf(stack, alert, e.labels);
+    if (!owner) {
+      const names = sameName(stack, alert).map((r) => ruleKey(stack, r)).join(', ');
+      issues.push(issue('rule-tests/unknown-label', t.source, path, `test "${t.name}" expects an alert with ${Object.entries(e.labels).map(([k, v]) => `${k}="${v}"`).join(', ')}, which no alert named ${alert.name} has`,
+        `expect the labels the alert's expression returns; an alert of another rule of the name is picked by its static labels: ${names}`));
+      return [];
+    }
+    if (owner === alert) own++;
+    const returned = owner === alert ? outputLabels : outputOf(stack, owner);
+    const known = returned && new Set([...returned, ...Object.keys(owner.labels)]);
+    const unknown = known ? Object.keys(e.labels).filter((l) => !known.has(l)) : [];
     if (unknown.length) {
       issues.push(issue('rule-tests/unknown-label', t.source, path, `test "${t.name}" expects label ${unknown.join(', ')}, which the alert's expression does not return`,
-        `expect only labels the expression keeps: ${[...(outputLabels ?? [])].sort().join(', ') || '(none)'}`));
+        `expect only labels the expression keeps: ${[...(returned ?? [])].sort().join(', ') || '(none)'}`));
     }
-    const fill = Object.fromEntries(targetLabels.filter((l) => outputLabels?.has(l) && !(l in e.labels) && carried(l) !== undefined).map((l) => [l, carried(l)!]));
-    return firing(alert, { ...fill, ...e.labels }, e.value);
+    const fill = Object.fromEntries(targetLabels.filter((l) => returned?.has(l) && !(l in e.labels) && carried(l) !== undefined).map((l) => [l, carried(l)!]));
+    return [firingAlert(owner, { ...fill, ...e.labels }, e.value)];
   });
-  return { name: `${alert.name}: ${t.name}`, input, alerts: [{ at: t.at, alert: alert.name, firing: expected }], samples: [] };
+  return { name: `${ruleKey(stack, alert)}: ${t.name}`, input, alerts: [{ at: t.at, alert: alert.name, firing: expected, own }], samples: [] };
 }
 
 /** All tests of one alert, or the issue saying why it has none. */
 export function alertTests(stack: Stack, index: SeriesIndex, group: RuleGroup, alert: AlertRule, outputLabels: ReadonlySet<string> | undefined, issues: Issue[]): TestGroup[] {
   const path = [stack.name, group.name, `alert ${alert.name}`];
+  if (alert.untested) {
+    issues.push(...untestedIssues(stack, group, alert));
+    return [];
+  }
   try {
     const written = alert.tests.map((t) => writtenTest(stack, index, alert, t, outputLabels, path, issues));
     const derived = alert.threshold ? thresholdTests(stack, index, group, alert) : [];
     const all = [...derived, ...written];
-    const fires = all.some((g) => g.alerts.some((a) => a.firing.length > 0));
-    const silent = all.some((g) => g.alerts.some((a) => a.firing.length === 0));
+    const fires = all.some((g) => g.alerts.some((a) => a.own > 0));
+    const silent = all.some((g) => g.alerts.some((a) => a.own === 0));
     if (!fires || !silent) {
       issues.push(issue('rule-tests/missing', alert.source, path,
         `alert ${alert.name} has no test ${!fires && !silent ? 'at all' : !fires ? 'in which it fires' : 'in which it stays silent'}; stackc derives tests only for threshold alerts`,
@@ -103,6 +139,12 @@ export function alertTests(stack: Stack, index: SeriesIndex, group: RuleGroup, a
     }
     return all;
   } catch (e) {
+    if (e instanceof UnpredictableSibling) {
+      issues.push(issue('rule-tests/same-name', alert.source, path,
+        `the derived tests of ${ruleKey(stack, alert)} cannot say what ${ruleKey(stack, e.other)} (at ${location(e.other.source)}) does under their inputs, and promtool checks every alert named ${alert.name} at once: stackc does not evaluate ${e.message}`,
+        `give one of the two alerts its own name, or move it to an expression stackc evaluates`));
+      return [];
+    }
     if (!(e instanceof UnrenderableTemplate)) throw e;
     issues.push(issue('rule-tests/template', alert.source, path, `the annotation template ${e.message} cannot be rendered for the generated test`,
       'use {{ $value }}, {{ $labels.<name> }} and humanize, humanizeDuration or humanizePercentage'));

@@ -16,9 +16,12 @@ export interface TestGroup {
 
 export interface AlertCheck {
   readonly at: string;
+  /** promtool checks every alert of this name at once: `firing` lists those of other rules of the name too. */
   readonly alert: string;
   /** Empty: the alert must not be firing at `at`. */
   readonly firing: readonly { readonly labels: Readonly<Record<string, string>>; readonly annotations: Readonly<Record<string, string>> }[];
+  /** How many of `firing` are the tested rule's own alerts (the others come from rules sharing its name). */
+  readonly own: number;
 }
 
 export interface SampleCheck {
@@ -50,7 +53,8 @@ export interface Lookup {
   readonly metrics: ReadonlyMap<string, Metric>;
   /** Histograms by the name of their `_bucket` series. */
   readonly bucketsOf: ReadonlyMap<string, HistogramMetric>;
-  readonly recordings: ReadonlyMap<string, RecordingRule>;
+  /** Recording rules by name: several may share one, told apart by their static labels. */
+  readonly recordings: ReadonlyMap<string, readonly RecordingRule[]>;
 }
 
 const lookups = new WeakMap<Stack, Lookup>();
@@ -60,10 +64,12 @@ export function lookup(stack: Stack): Lookup {
   const known = lookups.get(stack);
   if (known) return known;
   const metrics = [...unlistedMetrics(stack), ...stack.metrics];
+  const recordings = new Map<string, RecordingRule[]>();
+  for (const r of stack.ruleGroups.flatMap((g) => g.rules)) if (r.kind === 'recording') recordings.set(r.name, [...(recordings.get(r.name) ?? []), r]);
   const result: Lookup = {
     metrics: new Map(metrics.map((m) => [m.name, m])),
     bucketsOf: new Map(metrics.filter((m): m is HistogramMetric => m.kind === 'histogram').map((m) => [`${m.name}_bucket`, m])),
-    recordings: new Map(stack.ruleGroups.flatMap((g) => g.rules).filter((r): r is RecordingRule => r.kind === 'recording').map((r) => [r.name, r])),
+    recordings,
   };
   lookups.set(stack, result);
   return result;

@@ -6,12 +6,14 @@ import type { RecordingRule, RuleGroup, Stack, TestSeries } from '../model.ts';
 import { targetLabels } from '../model.ts';
 import { parsePromQL, selectorsIn, type Matcher } from '../promql/ast.ts';
 import type { SeriesIndex } from '../promql/series-index.ts';
+import { recordingSelector, ruleKey } from '../rule-identity.ts';
 import { issue } from '../validate/context.ts';
 import { unitRange } from '../validate/thresholds.ts';
 import { lookup, scrapeLabelsOf, seriesText, type TestGroup } from './cases.ts';
 import { withScrapeLabels } from './alerts.ts';
 import { inputIssues } from './inputs.ts';
 import { spacingFor } from './spacing.ts';
+import { untestedIssues } from './untested.ts';
 import { SteadyState, Unsupported, type SteadySeries } from './steady-state.ts';
 
 interface Selected { readonly name: string; readonly matchers: readonly Matcher[] }
@@ -110,24 +112,29 @@ function derivedWith(stack: Stack, index: SeriesIndex, rule: RecordingRule, step
   const input: TestSeries[] = [...steady.values()].map((s) => ({ name: s.name, labels: s.labels, values: values(s, interval, at / interval) }));
   const samples = result.samples.map((s) => ({ labels: seriesText(rule.name, { ...s.labels, ...rule.labels }), value: s.value }));
   return {
-    name: `${rule.name}: ${step ? 'gauges stepping up at the last sample' : 'steady inputs'}`,
+    name: `${ruleKey(stack, rule)}: ${step ? 'gauges stepping up at the last sample' : 'steady inputs'}`,
     ...(interval !== scrapeSeconds ? { interval: formatDuration(interval * 1000) } : {}),
-    input, alerts: [], samples: [{ at: formatDuration(at * 1000), expr: rule.name, samples }],
+    input, alerts: [], samples: [{ at: formatDuration(at * 1000), expr: recordingSelector(stack, rule), samples }],
   };
 }
 
 function written(stack: Stack, index: SeriesIndex, group: RuleGroup, rule: RecordingRule, issues: Issue[]): TestGroup[] {
   for (const t of rule.tests) issues.push(...inputIssues(index, t, [stack.name, group.name, `record ${rule.name}`]));
   return rule.tests.map((t) => ({
-    name: `${rule.name}: ${t.name}`,
+    name: `${ruleKey(stack, rule)}: ${t.name}`,
     input: t.input.map((s) => withScrapeLabels(stack, index, s)),
     alerts: [],
-    samples: [{ at: t.at, expr: rule.name, samples: t.expect.map((e) => ({ labels: seriesText(rule.name, { ...e.labels, ...rule.labels }), value: e.value })) }],
+    samples: [{ at: t.at, expr: recordingSelector(stack, rule), samples: t.expect.map((e) => ({ labels: seriesText(rule.name, { ...e.labels, ...rule.labels }), value: e.value })) }],
   }));
 }
 
-/** Tests of one recording rule: those written in the stack, else the derived one, else an issue. */
+/** Tests of one recording rule: none when it is marked untested, else those written in the stack, else the derived
+ *  one, else an issue. */
 export function recordingTests(stack: Stack, index: SeriesIndex, group: RuleGroup, rule: RecordingRule, issues: Issue[]): TestGroup[] {
+  if (rule.untested) {
+    issues.push(...untestedIssues(stack, group, rule));
+    return [];
+  }
   if (rule.tests.length) return written(stack, index, group, rule, issues);
   try {
     return [derived(stack, index, rule)];

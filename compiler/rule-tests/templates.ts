@@ -2,6 +2,8 @@
 // Covers what annotations use: {{ $value }}, {{ $labels.x }} / {{ .Labels.x }}, and the humanize functions,
 // with Go's float formatting. Anything else is reported, so the alert needs a test written in the stack.
 
+import type { AlertRule } from '../model.ts';
+
 export class UnrenderableTemplate extends Error {}
 
 /** Go rounds a value exactly halfway between two results to the even one; JavaScript rounds it up. */
@@ -106,4 +108,11 @@ export function renderAnnotation(template: string, labels: Readonly<Record<strin
     }
     return typeof out === 'number' ? goFloat(out) : out;
   });
+}
+
+/** One firing alert of `alert` as promtool reports it: the result's labels with the alert's own on top, and its
+ *  annotations rendered for them. */
+export function firingAlert(alert: AlertRule, labels: Readonly<Record<string, string>>, value: number) {
+  const annotations = Object.fromEntries(Object.entries(alert.annotations).map(([k, t]) => [k, renderAnnotation(t, labels, value)]));
+  return { labels: { ...labels, ...alert.labels }, annotations };
 }

@@ -1,6 +1,7 @@
-// Prometheus naming: syntax, reserved names, unit and counter suffixes, duplicates.
-import type { Issue } from '../issues.ts';
-import { targetLabels, type Metric, type Stack, type Unit } from '../model.ts';
+// Prometheus naming: syntax, reserved names, unit and counter suffixes, duplicates (for rules: label sets that can collide).
+import { location, type Issue } from '../issues.ts';
+import { targetLabels, type Metric, type Rule, type RuleGroup, type Stack, type Unit } from '../model.ts';
+import { fixedLabels, outputLabels, separatingLabel } from '../rule-identity.ts';
 import { allRules, issue } from './context.ts';
 
 const metricName = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
@@ -86,6 +87,49 @@ function duplicates<T>(items: readonly T[], key: (t: T) => string, report: (t: T
   }
 }
 
+const labelText = (labels: Readonly<Record<string, string>>) =>
+  `{${Object.entries(labels).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => `${k}="${v}"`).join(', ')}}`;
+
+/** Why two rules of one name can write the same series: the static labels of each that the other can carry. */
+function collisionReason(stack: Stack, rule: Rule, first: Rule): string {
+  const own = (r: Rule) => Object.fromEntries(Object.entries(fixedLabels(r)).filter(([, v]) => v !== ''));
+  const [a, b] = [own(rule), own(first)];
+  if (labelText(a) === labelText(b)) return Object.keys(a).length ? `both have the static labels ${labelText(a)}` : 'neither has static labels';
+  const missing = (x: Record<string, string>, y: Record<string, string>) => Object.keys(x).filter((k) => !(k in y));
+  const returns = (r: Rule, keys: string[]) => (outputLabels(stack, r) === undefined
+    ? `its labels cannot be inferred, so it may return ${keys.join(', ')}`
+    : `its expression returns ${keys.join(', ')}`);
+  const parts = [
+    ...(missing(b, a).length ? [`this one sets no ${missing(b, a).join(', ')} of its own and ${returns(rule, missing(b, a))}`] : []),
+    ...(missing(a, b).length ? [`the other sets no ${missing(a, b).join(', ')} of its own and ${returns(first, missing(a, b))}`] : []),
+  ];
+  return `their static labels ${labelText(a)} and ${labelText(b)} agree where both set one; ${parts.join('; ')}`;
+}
+
+/** Rules of one name are fine when their static labels keep their series apart (severity, window, quantile, …);
+ *  each rule that can write the same labels as an earlier one of its name is reported, naming both places. */
+function sameNameCollisions(stack: Stack): Issue[] {
+  const out: Issue[] = [];
+  const seen = new Map<string, { group: RuleGroup; rule: Rule }[]>();
+  for (const { group, rule } of allRules(stack)) {
+    const key = `${rule.kind}\u0000${rule.name}`;
+    const earlier = seen.get(key) ?? [];
+    const clash = earlier.find((e) => separatingLabel(stack, rule, e.rule) === undefined);
+    seen.set(key, [...earlier, { group, rule }]);
+    if (!clash) continue;
+    const at = `group ${clash.group.name} at ${location(clash.rule.source)}`;
+    const reason = collisionReason(stack, rule, clash.rule);
+    out.push(rule.kind === 'alert'
+      ? issue('naming/duplicate-alert', rule.source, [stack.name, group.name, `alert ${rule.name}`],
+        `alert "${rule.name}" cannot be told apart from the alert of that name in ${at}: ${reason}. Prometheus and Alertmanager identify an alert by its name and labels, so their alerts would merge`,
+        `give one of them a static label with a different value on each (e.g. severity, or labels: { window: '1h' } and { window: '6h' }), or its own name`)
+      : issue('naming/duplicate-recording', rule.source, [stack.name, group.name, `record ${rule.name}`],
+        `recording rule "${rule.name}" can write the same series as the one of that name in ${at}: ${reason}. Prometheus would drop one of the two samples ("duplicate sample for timestamp")`,
+        `give each a static label with a different value (e.g. labels: { quantile: '0.99' } and { quantile: '0.5' }), or its own name`));
+  }
+  return out;
+}
+
 export function checkNaming(stack: Stack): Issue[] {
   const out = stack.metrics.flatMap((m) => metricIssues(stack, m));
   const exposed = stack.metrics.flatMap((m) =>
@@ -93,12 +137,7 @@ export function checkNaming(stack: Stack): Issue[] {
   duplicates(exposed, (e) => e.name, (e, f) => out.push(issue('naming/duplicate-metric', e.m.source, [stack.name, `metric ${e.m.name}`],
     `series "${e.name}" is defined twice (first by ${f.m.kind} ${f.m.name} at ${f.m.source.file}:${f.m.source.line})`, 'give each metric its own name')));
   const rules = allRules(stack);
-  duplicates(rules.filter((r) => r.rule.kind === 'alert'), (r) => r.rule.name, (r, f) => out.push(issue('naming/duplicate-alert', r.rule.source,
-    [stack.name, r.group.name, `alert ${r.rule.name}`], `alert "${r.rule.name}" is defined twice (first in group ${f.group.name} at ${f.rule.source.file}:${f.rule.source.line})`,
-    'give each alert its own name; two alerts with one name cannot be told apart in Alertmanager or ALERTS')));
-  duplicates(rules.filter((r) => r.rule.kind === 'recording'), (r) => r.rule.name, (r, f) => out.push(issue('naming/duplicate-recording', r.rule.source,
-    [stack.name, r.group.name, `record ${r.rule.name}`], `recording rule "${r.rule.name}" is defined twice (first at ${f.rule.source.file}:${f.rule.source.line})`,
-    'give each recording rule its own name')));
+  out.push(...sameNameCollisions(stack));
   const owned = new Set(exposed.map((e) => e.name));
   for (const { group, rule } of rules) {
     const path = [stack.name, group.name, `${rule.kind === 'alert' ? 'alert' : 'record'} ${rule.name}`];

@@ -2,7 +2,7 @@
 // each can be checked without starting anything.
 import type { Delivery } from '../../scripts/local/webhook.ts';
 import type { ActiveAlert, AlertmanagerAlert } from './live-api.ts';
-import type { DrivenAlert } from './live-plan.ts';
+import { isAlertOf, type DrivenAlert } from './live-plan.ts';
 import type { JudgeFailure } from './judge.ts';
 
 const path = (stack: string, rule: DrivenAlert) => [stack, `alert ${rule.rule.name}`];
@@ -27,7 +27,7 @@ export function renderedPattern(template: string, labels: Readonly<Record<string
 export function firingFailures(stack: string, driven: readonly DrivenAlert[], active: readonly ActiveAlert[]): JudgeFailure[] {
   const failures: JudgeFailure[] = [];
   for (const d of driven) {
-    const mine = active.filter((a) => a.labels.alertname === d.rule.name);
+    const mine = active.filter((a) => isAlertOf(d, a.labels));
     const firing = mine.filter((a) => a.state === 'firing');
     if (firing.length === 0) {
       failures.push({
@@ -63,8 +63,8 @@ export interface RoutingInput {
   readonly groupIntervalMs: number;
 }
 
-const delivered = (deliveries: readonly Delivery[], name: string) =>
-  deliveries.filter((d) => d.notification.alerts.some((a) => a.status === 'firing' && a.labels.alertname === name));
+const delivered = (deliveries: readonly Delivery[], alert: DrivenAlert) =>
+  deliveries.filter((d) => d.notification.alerts.some((a) => a.status === 'firing' && isAlertOf(alert, a.labels)));
 
 /**
  * Every fired driven alert reached Alertmanager routed to the stack's receiver for its severity; the inhibited
@@ -76,14 +76,14 @@ export function routingVerdict(input: RoutingInput): { failures: JudgeFailure[];
   const notes: string[] = [];
   for (const { alert: d, firedAt } of input.fired) {
     const fail = (message: string) => failures.push({ message, where: d.rule.source, path: path(input.stack, d) });
-    const held = input.held.filter((a) => a.labels.alertname === d.rule.name);
+    const held = input.held.filter((a) => isAlertOf(d, a.labels));
     if (held.length === 0) {
       fail(`${d.rule.name} fired in Prometheus but never reached Alertmanager`);
       continue;
     }
     const misrouted = held.flatMap((a) => a.receivers.map((r) => r.name)).filter((r) => r !== d.receiver);
     if (misrouted.length) fail(`Alertmanager routed ${d.rule.name} (${d.rule.severity}) to ${[...new Set(misrouted)].join(', ')}; the stack routes ${d.rule.severity} to ${d.receiver}`);
-    const got = delivered(input.deliveries, d.rule.name);
+    const got = delivered(input.deliveries, d);
     const elsewhere = [...new Set(got.filter((x) => x.pathReceiver !== d.receiver || x.notification.receiver !== d.receiver).map((x) => x.pathReceiver ?? x.notification.receiver))];
     if (elsewhere.length) fail(`${d.rule.name} was delivered to ${elsewhere.join(', ')}; the stack routes ${d.rule.severity} to ${d.receiver}`);
     if (d.inhibitedBy) {

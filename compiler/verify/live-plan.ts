@@ -7,6 +7,7 @@ import { inhibitRules } from '../emit/alertmanager.ts';
 import type { AlertRule, RecordingRule, RuleGroup, SourceRef, Stack } from '../model.ts';
 import { parsePromQL, seriesNamesIn } from '../promql/ast.ts';
 import { externalSeries } from '../promql/series-index.ts';
+import { distinguishingLabels, ruleKey } from '../rule-identity.ts';
 import { specOf } from '../../exporter/from-model.ts';
 import { phaseBand, pointIn } from '../../exporter/thresholds.ts';
 
@@ -24,12 +25,21 @@ export interface Excluded<T> {
 
 export interface DrivenAlert {
   readonly rule: AlertRule;
+  /** The labels that pick this rule's alerts in Prometheus and Alertmanager: alertname, and when other alerts share
+   *  the name, the static labels that tell it apart (severity, window, …). */
+  readonly identity: Readonly<Record<string, string>>;
   /** The latest it can fire after the run starts: first scrape, pending at an evaluation, `for`, the next evaluation. */
   readonly fireWithinMs: number;
   /** The receiver the stack routes it to, by severity. */
   readonly receiver: string;
-  /** The driven alert whose firing inhibits this one (the compiled inhibit_rules), if any. */
+  /** The driven alert whose firing inhibits this one (the compiled inhibit_rules), if any: its name, with the
+   *  labels that tell it apart when another alert shares the name. */
   readonly inhibitedBy?: string;
+}
+
+/** Whether an alert Prometheus or Alertmanager reports (by its labels) is one of `d`'s. */
+export function isAlertOf(d: DrivenAlert, labels: Readonly<Record<string, string | undefined>>): boolean {
+  return Object.entries(d.identity).every(([k, v]) => (labels[k] ?? '') === v);
 }
 
 export interface PanelCheck extends PanelQueryRef {
@@ -88,14 +98,22 @@ export function alertRules(stack: Stack): { rule: AlertRule; group: RuleGroup }[
   return stack.ruleGroups.flatMap((group) => group.rules.filter((r): r is AlertRule => r.kind === 'alert').map((rule) => ({ rule, group })));
 }
 
-/** Driven alerts that a driven alert of a higher level inhibits, from the compiled inhibit_rules: target → source. */
-function inhibitions(stack: Stack, driven: ReadonlySet<string>): Map<string, string> {
-  const alertname = (matchers: unknown) => /^alertname="(.+)"$/.exec(String((matchers as string[])[0]))?.[1];
-  const out = new Map<string, string>();
+/** The alerts of `rules` an inhibit rule's `k="v"` matchers select: alertname by the rule's name, any other label by
+ *  its static labels (a missing one matches ""). */
+function selected(matchers: unknown, rules: readonly AlertRule[]): AlertRule[] {
+  const pairs = (matchers as string[]).map((m) => /^([a-zA-Z_][a-zA-Z0-9_]*)="(.*)"$/.exec(String(m)));
+  if (pairs.some((p) => !p)) return [];
+  return rules.filter((r) => pairs.every((p) => (p![1] === 'alertname' ? r.name : r.labels[p![1]!] ?? '') === JSON.parse(`"${p![2]}"`)));
+}
+
+/** Driven alerts that a driven alert of a higher level inhibits, from the compiled inhibit_rules: target → source.
+ *  Alerts are told apart by name and static labels, since levels of one family may share a name. */
+function inhibitions(stack: Stack, driven: readonly AlertRule[]): Map<AlertRule, AlertRule> {
+  const out = new Map<AlertRule, AlertRule>();
   for (const rule of inhibitRules(stack)) {
-    const source = alertname(rule.source_matchers);
-    const target = alertname(rule.target_matchers);
-    if (source && target && driven.has(source) && driven.has(target)) out.set(target, source);
+    const source = selected(rule.source_matchers, driven)[0];
+    if (!source) continue;
+    for (const target of selected(rule.target_matchers, driven)) if (target !== source) out.set(target, source);
   }
   return out;
 }
@@ -118,10 +136,10 @@ export function livePlan(stack: Stack): LivePlan {
     if (reason) notDriven.push({ item: rule, reason });
     else candidates.push({ rule, fireWithinMs });
   }
-  const inhibited = inhibitions(stack, new Set(candidates.map((c) => c.rule.name)));
+  const inhibited = inhibitions(stack, candidates.map((c) => c.rule));
   const driven = candidates.map(({ rule, fireWithinMs }): DrivenAlert => ({
-    rule, fireWithinMs, receiver: stack.alerting.routes[rule.severity],
-    ...(inhibited.has(rule.name) ? { inhibitedBy: inhibited.get(rule.name)! } : {}),
+    rule, fireWithinMs, identity: { alertname: rule.name, ...distinguishingLabels(stack, rule) }, receiver: stack.alerting.routes[rule.severity],
+    ...(inhibited.has(rule) ? { inhibitedBy: ruleKey(stack, inhibited.get(rule)!) } : {}),
   }));
 
   const recordings: RecordingRule[] = [];

@@ -19,7 +19,7 @@ import { startStackExporter, type StackExporter } from '../../exporter/stack-exp
 import * as api from './live-api.ts';
 import { firingFailures, routingVerdict } from './live-checks.ts';
 import { writeRunConfigs } from './live-configs.ts';
-import { livePhase, livePlan, slackMs, type DrivenAlert, type LivePlan } from './live-plan.ts';
+import { isAlertOf, livePhase, livePlan, slackMs, type DrivenAlert, type LivePlan } from './live-plan.ts';
 import type { JudgeFailure, JudgeResult } from './judge.ts';
 
 export interface LiveInput {
@@ -122,18 +122,24 @@ async function judgeRun(stack: Stack, plan: LivePlan, run: Run, log: (line: stri
   if (scrapeFailures.length) return [scrape, ...skipped(stack, 'not judged: the exporter was not scraped (see live: scrape)').slice(1)];
 
   // 2. every driven alert fires, by its deadline
-  const firedAt = new Map<string, number>();
+  // by driven alert, not by name: alerts of one name (warning and critical levels) are told apart by their labels
+  const firedAt = new Map<DrivenAlert, number>();
+  const alsoFiring = new Set<string>();
   const firingDeadline = started + plan.firingDeadlineMs;
   let active: api.ActiveAlert[] = [];
   await waitFor('the driven alerts to fire', async () => {
     active = await api.alerts(prom);
-    for (const a of active) if (a.state === 'firing' && !firedAt.has(a.labels.alertname!)) firedAt.set(a.labels.alertname!, Date.now());
-    return plan.driven.every((d) => firedAt.has(d.rule.name)) ? true : undefined;
+    for (const a of active.filter((x) => x.state === 'firing')) {
+      const mine = plan.driven.filter((d) => isAlertOf(d, a.labels));
+      for (const d of mine) if (!firedAt.has(d)) firedAt.set(d, Date.now());
+      if (mine.length === 0) alsoFiring.add(a.labels.alertname!);
+    }
+    return plan.driven.every((d) => firedAt.has(d)) ? true : undefined;
   }, { timeoutMs: Math.max(0, firingDeadline - Date.now()), intervalMs: 1000, watch }).catch(() => undefined);
-  log(`${stack.name}: firing after ${Math.round((Date.now() - started) / 1000)} s: ${[...firedAt.keys()].join(', ') || 'none'}`);
-  const alsoFired = [...firedAt.keys()].filter((n) => !plan.driven.some((d) => d.rule.name === n));
+  log(`${stack.name}: firing after ${Math.round((Date.now() - started) / 1000)} s: ${[...firedAt.keys()].map((d) => d.rule.name).join(', ') || 'none'}`);
+  const alsoFired = [...alsoFiring];
   const fire = result(stack, 'live: alerts fire', firingFailures(stack.name, plan.driven, active),
-    `${plan.driven.filter((d) => firedAt.has(d.rule.name)).length} of ${plan.driven.length} driven alerts fired (${names(plan.driven)})` +
+    `${plan.driven.filter((d) => firedAt.has(d)).length} of ${plan.driven.length} driven alerts fired (${names(plan.driven)})` +
     `${alsoFired.length ? `; also fired: ${alsoFired.join(', ')}` : ''}${notDrivenSummary(plan)}`);
 
   // 3. recording rules have series and every rule evaluates; panel queries return data
@@ -160,15 +166,15 @@ async function judgeRun(stack: Stack, plan: LivePlan, run: Run, log: (line: stri
     (plan.panelsExcluded.length ? `; not run: ${list(plan.panelsExcluded, (x: { item: { panel: string; refId: string } }) => `${x.item.panel} ${x.item.refId}`)}` : ''));
 
   // 4. Alertmanager routes each fired alert to its receiver and delivers it (or holds it inhibited)
-  const fired = plan.driven.filter((d) => firedAt.has(d.rule.name)).map((alert) => ({ alert, firedAt: firedAt.get(alert.rule.name)! }));
+  const fired = plan.driven.filter((d) => firedAt.has(d)).map((alert) => ({ alert, firedAt: firedAt.get(alert)! }));
   const toDeliver = fired.filter((f) => !f.alert.inhibitedBy);
-  const deliveredTo = (name: string, receiver: string) => run.webhook.deliveries.some((x) => x.pathReceiver === receiver
-    && x.notification.alerts.some((a) => a.status === 'firing' && a.labels.alertname === name));
+  const deliveredTo = (d: DrivenAlert, receiver: string) => run.webhook.deliveries.some((x) => x.pathReceiver === receiver
+    && x.notification.alerts.some((a) => a.status === 'firing' && isAlertOf(d, a.labels)));
   const lastFired = Math.max(started, ...fired.map((f) => f.firedAt));
   await waitFor('the fired alerts delivered', async () => {
     const held = await api.alertmanagerAlerts(run.engines.alertmanagerUrl);
-    const inhibitedHeld = fired.filter((f) => f.alert.inhibitedBy).every((f) => held.some((a) => a.labels.alertname === f.alert.rule.name && a.status.state === 'suppressed'));
-    return toDeliver.every((f) => deliveredTo(f.alert.rule.name, f.alert.receiver)) && inhibitedHeld ? true : undefined;
+    const inhibitedHeld = fired.filter((f) => f.alert.inhibitedBy).every((f) => held.some((a) => isAlertOf(f.alert, a.labels) && a.status.state === 'suppressed'));
+    return toDeliver.every((f) => deliveredTo(f.alert, f.alert.receiver)) && inhibitedHeld ? true : undefined;
   }, { timeoutMs: Math.max(1000, lastFired + plan.deliveryMs - Date.now()), intervalMs: 1000, watch }).catch(() => undefined);
   const verdict = routingVerdict({
     stack: stack.name, fired, held: await api.alertmanagerAlerts(run.engines.alertmanagerUrl), deliveries: run.webhook.deliveries,

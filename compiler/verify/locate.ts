@@ -4,6 +4,7 @@ import type { Dashboard, Panel } from '../model-dashboard.ts';
 import type { AlertRule, RecordingRule, RuleGroup, SourceRef, Stack } from '../model.ts';
 import { dashboardPath } from '../emit/grafana.ts';
 import { layout } from '../emit/grafana-layout.ts';
+import { ruleKey } from '../rule-identity.ts';
 import { ruleLabel } from '../validate/context.ts';
 
 export interface Located {
@@ -21,10 +22,22 @@ function atRule(stack: Stack, group: RuleGroup, rule: Rule): Located {
   return { where: rule.source, path: [stack.name, group.name, ruleLabel(rule)] };
 }
 
-/** The rule named `name` (an alert or a recording rule). */
-export function ruleNamed(stack: Stack, name: string): Located | undefined {
-  const found = rules(stack).find(({ rule }) => rule.name === name);
+/** The rule named `name` (an alert or a recording rule). Several rules may share a name: `labels` (of an alert or
+ *  series the judge reports) pick the one whose static labels they carry, else the first of the name. */
+export function ruleNamed(stack: Stack, name: string, labels: Readonly<Record<string, string>> = {}): Located | undefined {
+  const named = rules(stack).filter(({ rule }) => rule.name === name);
+  const fits = named.find(({ rule }) => Object.entries(rule.labels).every(([k, v]) => (labels[k] ?? '') === v));
+  const found = fits ?? named[0];
   return found && atRule(stack, found.group, found.rule);
+}
+
+/** The labels of `name{a="x", b="y"}` (promtool's and the test names' notation), else undefined. */
+export function labelsOfKey(key: string): { name: string; labels: Record<string, string> } | undefined {
+  const m = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{(.*)\})?$/.exec(key.trim());
+  if (!m) return undefined;
+  const labels: Record<string, string> = {};
+  for (const pair of (m[2] ?? '').matchAll(/([a-zA-Z_][a-zA-Z0-9_]*)\s*=\s*("(?:[^"\\]|\\.)*")/g)) labels[pair[1]!] = JSON.parse(pair[2]!) as string;
+  return { name: m[1]!, labels };
 }
 
 /** `name` appears in `text` as a whole name (not inside a longer metric or alert name). */
@@ -47,13 +60,15 @@ export function ruleMentionedIn(stack: Stack, text: string): Located | undefined
   return group && { where: group.source, path: [stack.name, group.name] };
 }
 
-/** A promtool test group by its name: a test written in the stack (`<rule>: <test>`) maps to the test, a derived one
- *  to its rule. */
+/** A promtool test group by its name: a test written in the stack (`<rule>: <test>`, where a rule sharing its name
+ *  is `<name>{<labels that tell it apart>}`) maps to the test, a derived one to its rule. */
 export function ruleTestNamed(stack: Stack, name: string): Located | undefined {
   for (const { group, rule } of rules(stack)) {
-    const written = rule.tests.find((t) => name === `${rule.name}: ${t.name}`);
+    const written = rule.tests.find((t) => name === `${ruleKey(stack, rule)}: ${t.name}`);
     if (written) return { where: written.source, path: [stack.name, group.name, ruleLabel(rule), `test ${written.name}`] };
   }
+  const derived = rules(stack).find(({ rule }) => name.startsWith(`${ruleKey(stack, rule)}: `));
+  if (derived) return atRule(stack, derived.group, derived.rule);
   const prefix = /^(.*?): /.exec(name)?.[1];
   return prefix === undefined ? undefined : ruleNamed(stack, prefix);
 }

@@ -3,9 +3,10 @@
 import { parse } from 'yaml';
 import { ruleFileGroups } from '../emit/rules.ts';
 import type { Stack } from '../model.ts';
+import { untestedList } from '../rule-tests/untested.ts';
 import type { JudgeFailure } from './judge.ts';
 import { skipped, verdict, type JudgeInput, type Verdict } from './input.ts';
-import { ruleMentionedIn, ruleNamed, ruleTestNamed, type Located } from './locate.ts';
+import { labelsOfKey, ruleMentionedIn, ruleNamed, ruleTestNamed, type Located } from './locate.ts';
 import { findTool, missingTool, runTool } from './tools.ts';
 
 /** Every test file the stack emitted: alerts, recording rules, and one per evaluation interval for long windows. */
@@ -25,15 +26,19 @@ export function failedChecks(output: string): string[] {
   return blocks.map((b) => b.join('\n').trimEnd());
 }
 
-/** The test written in the stack, else the alert or recording rule the check names. */
+/** The test written in the stack, else the alert or recording rule the check names (by the labels of the first
+ *  alert it reports, or of the selector it queries, when rules share the name). */
 function locate(stack: Stack, block: string): Located {
   const test = /^ {4}name: (.*),$/m.exec(block)?.[1];
   const alert = /^ {4}alertname: ([^,]+),/m.exec(block)?.[1];
   const expr = /^ {4}expr: ("(?:[^"\\]|\\.)*")/m.exec(block)?.[1];
   const fromExpr = expr === undefined ? undefined : (JSON.parse(expr) as string);
+  const alertLabels = labelsOfKey(`x${/Labels:(\{.*?\})/.exec(block)?.[1] ?? ''}`)?.labels;
+  const selector = fromExpr === undefined ? undefined : labelsOfKey(fromExpr);
   return (test !== undefined ? ruleTestNamed(stack, test) : undefined)
-    ?? (alert !== undefined ? ruleNamed(stack, alert) : undefined)
-    ?? (fromExpr !== undefined ? ruleNamed(stack, fromExpr) ?? ruleMentionedIn(stack, fromExpr) : undefined)
+    ?? (alert !== undefined ? ruleNamed(stack, alert, alertLabels) : undefined)
+    ?? (selector !== undefined ? ruleNamed(stack, selector.name, selector.labels) : undefined)
+    ?? (fromExpr !== undefined ? ruleMentionedIn(stack, fromExpr) : undefined)
     ?? ruleMentionedIn(stack, block)
     ?? {};
 }
@@ -56,12 +61,13 @@ function countOf(files: JudgeInput['files'], present: readonly string[]): { rule
 
 export async function testRules({ stack, files, dir }: JudgeInput): Promise<Verdict> {
   const present = [...files.keys()].filter(isTestFile).sort();
-  if (present.length === 0) return skipped(ruleFileGroups(stack).size ? 'the stack has rules but no rule tests were emitted' : 'the stack has no rules');
+  const untested = untestedList(stack);
+  if (present.length === 0) return skipped(ruleFileGroups(stack).size ? `the stack has rules but no rule tests were emitted${untested ? `; ${untested}` : ''}` : 'the stack has no rules');
   const promtool = findTool('promtool');
   if (!promtool) return skipped(missingTool('promtool'));
   const run = await runTool(promtool, ['test', 'rules', ...present], dir);
   const failures: JudgeFailure[] = failedChecks(run.output).map((block) => ({ message: block.replace(/^ {4}/gm, ''), ...locate(stack, block) }));
   if (run.code !== 0 && failures.length === 0) failures.push({ message: `promtool test rules exited ${run.code}: ${run.output.trim()}` });
   const { rules, cases } = countOf(files, present);
-  return verdict(failures, `${rules} rules, ${cases} test cases`);
+  return verdict(failures, `${rules} rules, ${cases} test cases${untested ? `; ${untested}` : ''}`);
 }

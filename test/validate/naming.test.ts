@@ -1,5 +1,5 @@
 import { test } from 'uvu';
-import { counter, gauge, histogram, record, ruleGroup, stack, summary, alert, promql, rate } from '../../dsl/index.ts';
+import { counter, gauge, histogram, record, ruleGroup, stack, summary, alert, promql, rate, sum } from '../../dsl/index.ts';
 import type { AnyMetric } from '../../dsl/metrics.ts';
 import type { RuleGroupDefinition } from '../../dsl/rules.ts';
 import { runCases } from './cases.ts';
@@ -39,11 +39,22 @@ runCases(import.meta.url, [
     marker: 'at:dup-metric', stack: () => bad([counter({ name: 'orders_total', help: 'again' })]) }, // at:dup-metric
   { name: 'histogram series clash with a counter', code: 'naming/duplicate-metric', message: /series "work_count" is defined twice/,
     marker: 'at:dup-series', stack: () => bad([histogram({ name: 'work', help: 'h', buckets: [1] }), gauge({ name: 'work_count', help: 'h' })]) }, // at:dup-series
-  { name: 'duplicate alert', code: 'naming/duplicate-alert', message: /alert "TooMany" is defined twice/,
+  { name: 'duplicate alert: same name, same severity', code: 'naming/duplicate-alert',
+    message: /alert "TooMany" cannot be told apart from the alert of that name in group a at test\/validate\/naming\.test\.ts:\d+:\d+: both have the static labels \{severity="warning"\}/,
+    hint: /static label with a different value/,
     marker: 'at:dup-alert', stack: () => bad([], [ruleGroup('a', { rules: [anAlert('TooMany')] }), ruleGroup('b', { rules: [
-      alert({ name: 'TooMany', expr: rate(ok, '5m'), severity: 'info', summary: 's', description: 'd' })] })]) }, // at:dup-alert
-  { name: 'duplicate recording rule', code: 'naming/duplicate-recording', message: /recording rule "job:orders:rate5m" is defined twice/,
+      alert({ name: 'TooMany', expr: rate(ok, '5m'), severity: 'warning', summary: 's', description: 'd' })] })]) }, // at:dup-alert
+  { name: 'duplicate alert: a label set the other alert\'s expression can return', code: 'naming/duplicate-alert',
+    message: /the other sets no route of its own and its expression returns route/,
+    marker: 'at:dup-alert-subset', stack: () => bad([], [ruleGroup('a', { rules: [anAlert('TooMany'),
+      alert({ name: 'TooMany', expr: promql`${sum(rate(ok, '5m'))} > 1`, severity: 'warning', labels: { route: 'all' }, summary: 's', description: 'd' })] })]) }, // at:dup-alert-subset
+  { name: 'duplicate recording rule', code: 'naming/duplicate-recording',
+    message: /recording rule "job:orders:rate5m" can write the same series as the one of that name in group a at .*: neither has static labels/,
     marker: 'at:dup-record', stack: () => bad([], [ruleGroup('a', { rules: [record('job:orders:rate5m', rate(ok, '5m')), record('job:orders:rate5m', rate(ok, '5m'))] })]) }, // at:dup-record
+  { name: 'duplicate recording rule: one label fixed, the other rule keeps that label', code: 'naming/duplicate-recording',
+    message: /the other sets no route of its own and its expression returns route/,
+    marker: 'at:dup-record-subset', stack: () => bad([], [ruleGroup('a', { rules: [record('job:orders:rate5m', sum(rate(ok, '5m'), { by: ['route'] })),
+      record('job:orders:rate5m', sum(rate(ok, '5m')), { labels: { route: 'all' } })] })]) }, // at:dup-record-subset
   { name: 'recording rule without colon', code: 'naming/recording-name', message: /has no colon/,
     marker: 'at:record-name', stack: () => bad([], [ruleGroup('a', { rules: [record('requests_rate', rate(ok, '5m'))] })]) }, // at:record-name
   { name: 'invalid alert name', code: 'naming/alert-name', message: /"High CPU" is not a valid alert name/,
