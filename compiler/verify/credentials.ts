@@ -1,5 +1,5 @@
 // No plaintext secret in any emitted file: every password, token, key or credential-bearing URL must be a reference
-// (to a Secret, or to a file mounted from one), never a value. The same scan test/deploy/security.test.ts runs on out/.
+// (to a Secret, or to a file mounted from one), never a value. test/deploy/security.test.ts tests it on a fixture.
 import type { JudgeFailure } from './judge.ts';
 import { verdict, type JudgeInput, type Verdict } from './input.ts';
 import { lineOwner } from './locate.ts';
