@@ -1,6 +1,6 @@
 // What every stack in stacks/ must satisfy, whatever it declares: it loads and validates, compiles to the same bytes
-// twice without absolute paths or timestamps, and its committed out/ is current (credentials are Expectations come from
-// verify's judge). Expectations come from each stack's own compiled model; the real judges run in verify.
+// twice without absolute paths or timestamps, and its committed out/ is current. Expectations come from each stack's
+// own compiled model; the real judges (promtool, amtool, the credential scan, ...) run in verify.
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { test } from 'uvu';
