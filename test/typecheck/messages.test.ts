@@ -1,4 +1,5 @@
 // The parts of the messages that need no TypeScript: "did you mean" and the issues typecheckStackFiles returns.
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -21,12 +22,17 @@ test('didYouMean picks the nearest name, and none when nothing is close', () => 
 });
 
 test('typecheckStackFiles returns located issues for another command to report (no CLI involved)', () => {
-  const files = [join(root, 'test/fixtures/typecheck-broken-routes-key/depot.ts')];
-  const issues = typecheckStackFiles(files, root);
+  // the sound fixture with one unknown key, in a scratch copy at the same depth so its imports resolve
+  const dir = `.tmp/typecheck-messages-${process.pid}/depot`;
+  cpSync(join(root, 'test/fixtures/typecheck-valid'), join(root, dir), { recursive: true });
+  const file = join(root, dir, 'depot.ts');
+  writeFileSync(file, readFileSync(file, 'utf8').replace('routes: { critical: desk', 'routes: { critcal: desk'));
+  const issues = typecheckStackFiles([file], root);
+  rmSync(join(root, dir, '..'), { recursive: true, force: true });
   assert.is(issues.length, 1);
   const [issue] = issues;
   assert.is(issue!.code, 'typecheck/unknown-key');
-  assert.is(issue!.where.file, 'test/fixtures/typecheck-broken-routes-key/depot.ts');
+  assert.is(issue!.where.file, `${dir}/depot.ts`);
   assert.equal(issue!.path, ['depot', 'type error']);
   assert.is(issue!.hint, 'write "critical"');
   assert.is(issue!.expr!.text.slice(issue!.expr!.from, issue!.expr!.to), 'critcal');
