@@ -3,6 +3,7 @@
 // on the way, which is what makes the label checks possible.
 import { parseDuration } from '../duration.ts';
 import { isSetOperator, type LabelRef, type Node, type Span } from './ast.ts';
+import { re2Problem } from './regex.ts';
 import { closest, type SeriesIndex, type SeriesInfo } from './series-index.ts';
 
 export interface Problem extends Span {
@@ -95,7 +96,17 @@ export class ExpressionChecker {
     }
   }
 
+  /** A regex Prometheus' RE2 refuses (look-ahead, back-references, …) fails every query that holds it. */
+  private checkRegex(span: Span, pattern: string, where: string): void {
+    const problem = re2Problem(pattern);
+    if (problem) {
+      this.report(span, 'promql/regex', `the regex "${pattern}" in ${where} is not valid in Prometheus (RE2 syntax): ${problem}`,
+        'RE2 has no look-ahead, look-behind or back-references: match the values you want directly, or use a != / !~ matcher to exclude the others');
+    }
+  }
+
   private selector(n: Extract<Node, { type: 'selector' }>): Value {
+    for (const m of n.matchers) if (m.op === '=~' || m.op === '!~') this.checkRegex(m, m.value, `the matcher on ${m.label}`);
     if (!n.name) {
       this.report(n, 'promql/no-metric-name', 'this selector does not name a series, so it cannot be checked',
         'start the selector with the series name, or use a metric object in a promql`…` hole');
@@ -187,6 +198,8 @@ export class ExpressionChecker {
     const input = args[0];
     const dst = n.args[1]?.type === 'string' ? n.args[1].value : undefined;
     const sources = n.fn === 'label_replace' ? [n.args[3]] : n.args.slice(3);
+    const regex = n.fn === 'label_replace' ? n.args[4] : undefined;
+    if (regex?.type === 'string') this.checkRegex(regex, regex.value, 'label_replace()');
     for (const s of sources) {
       if (s?.type === 'string' && s.value !== '') this.checkLabel({ name: s.value, from: s.from, to: s.to }, input?.labels, 'the input of ' + n.fn + '()');
     }
