@@ -2,7 +2,7 @@
 // at the regex, and what Prometheus accepts (the forms rule sets use) compiles. promtool is the witness both ways.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { alert, counter, not, promql, rate, ruleGroup, ruleTest, input, stack, sum } from '../../dsl/index.ts';
+import { alert, counter, not, promql, rate, ruleGroup, ruleTest, input, stack } from '../../dsl/index.ts';
 import { described, promtool } from './promtool.ts';
 
 const jobs = counter({ name: 'jobs_failed_total', help: 'Failed jobs', labels: ['queue', 'reason'] });
