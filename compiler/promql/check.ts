@@ -3,6 +3,7 @@
 // on the way, which is what makes the label checks possible.
 import { parseDuration } from '../duration.ts';
 import { isSetOperator, type LabelRef, type Node, type Span } from './ast.ts';
+import { aggregationParameter, describeSignature, functions, type ArgKind } from './functions.ts';
 import { re2Problem } from './regex.ts';
 import { closest, type SeriesIndex, type SeriesInfo } from './series-index.ts';
 
@@ -31,6 +32,10 @@ const scalarFunctions = new Set(['time', 'pi', 'scalar']);
 const timeFunctions = new Set(['minute', 'hour', 'day_of_week', 'day_of_month', 'day_of_year', 'days_in_month', 'month', 'year']);
 
 const scalar: Value = { kind: 'scalar', labels: new Set() };
+
+const kindName: Readonly<Record<Value['kind'], string>> = {
+  vector: 'an instant vector', matrix: 'a range vector', scalar: 'a scalar (a number)', string: 'a string',
+};
 
 function setOf(labels: readonly LabelRef[]): Set<string> {
   return new Set(labels.map((l) => l.name));
@@ -130,9 +135,34 @@ export class ExpressionChecker {
     return { kind: 'vector', labels: info.labels, series: info, ...(buckets ? { buckets: true } : {}) };
   }
 
+  /** An argument of the wrong kind, or too many or too few: Prometheus' parser refuses the whole expression. */
+  private checkSignature(n: Extract<Node, { type: 'call' }>, args: readonly Value[]): boolean {
+    const sig = functions[n.fn];
+    if (!sig) return true; // a function this table does not know yet: Prometheus (and verify) judge it
+    const min = sig.args.length - (sig.optional ?? 0);
+    const max = sig.variadic ? Infinity : sig.args.length;
+    const usage = describeSignature(n.fn, sig);
+    if (args.length < min || args.length > max) {
+      this.report(n, 'promql/arity', `${n.fn}() takes ${min === max ? min : max === Infinity ? `at least ${min}` : `${min} to ${max}`} argument${max === 1 ? '' : 's'}, got ${args.length}`,
+        `call it as ${usage}`);
+      return false;
+    }
+    let ok = true;
+    args.forEach((a, i) => {
+      const want = sig.args[Math.min(i, sig.args.length - 1)]!;
+      if (a.kind === want) return;
+      ok = false;
+      this.report(n.args[i]!, 'promql/argument-type', `argument ${i + 1} of ${n.fn}() must be ${kindName[want]}, got ${kindName[a.kind]}`,
+        `${want === 'matrix' ? `add a range to the selector, e.g. ${n.fn}(x[5m]); ` : a.kind === 'matrix' ? 'drop the range [..], or wrap it in a *_over_time() function; ' : ''}call it as ${usage}`);
+    });
+    return ok;
+  }
+
   private call(n: Extract<Node, { type: 'call' }>): Value {
     const args = n.args.map((a) => this.check(a));
     const fn = n.fn;
+    // a call Prometheus refuses has no meaningful result to check further
+    if (!this.checkSignature(n, args)) return { kind: functions[fn]?.returns ?? 'vector', labels: undefined };
     const first = args[0];
     if (counterFunctions.has(fn) || gaugeFunctions.has(fn)) this.checkSeriesType(n, fn, first);
     if (counterFunctions.has(fn) && n.args[0]?.type === 'matrix') this.checkRateWindow(n.args[0], fn);
@@ -208,6 +238,21 @@ export class ExpressionChecker {
 
   private aggregate(n: Extract<Node, { type: 'aggregate' }>): Value {
     const args = n.args.map((a) => this.check(a));
+    const parameter = aggregationParameter[n.op];
+    const want: ArgKind[] = parameter ? [parameter, 'vector'] : ['vector'];
+    if (n.op in aggregationParameter) {
+      const usage = `${n.op}(${want.join(', ')})`;
+      if (args.length !== want.length) {
+        this.report(n, 'promql/arity', `${n.op}() takes ${want.length} argument${want.length === 1 ? '' : 's'}, got ${args.length}`, `call it as ${usage}`);
+        return { kind: 'vector', labels: undefined };
+      }
+      const wrong = args.findIndex((a, i) => a.kind !== want[i]);
+      if (wrong >= 0) {
+        this.report(n.args[wrong]!, 'promql/argument-type', `argument ${wrong + 1} of ${n.op}() must be ${kindName[want[wrong]!]}, got ${kindName[args[wrong]!.kind]}`,
+          `${args[wrong]!.kind === 'matrix' ? `aggregate over time first (e.g. ${n.op}(avg_over_time(x[5m]))), then across series; ` : ''}call it as ${usage}`);
+        return { kind: 'vector', labels: undefined };
+      }
+    }
     const input = args[args.length - 1];
     const inputLabels = input?.labels;
     const g = n.grouping;
@@ -225,6 +270,12 @@ export class ExpressionChecker {
   private binary(n: Extract<Node, { type: 'binary' }>): Value {
     const lhs = this.check(n.lhs);
     const rhs = this.check(n.rhs);
+    const odd = [n.lhs, n.rhs].find((_, i) => [lhs, rhs][i]!.kind === 'matrix' || [lhs, rhs][i]!.kind === 'string');
+    if (odd) {
+      this.report(odd, 'promql/argument-type', `"${n.op}" works on instant vectors and scalars, but this side is ${kindName[(odd === n.lhs ? lhs : rhs).kind]}`,
+        'apply a function such as rate() or avg_over_time() to a range first');
+      return { kind: 'vector', labels: undefined };
+    }
     if (lhs.kind !== 'vector' || rhs.kind !== 'vector') {
       const v = lhs.kind === 'vector' ? lhs : rhs.kind === 'vector' ? rhs : undefined;
       if (!v) return scalar;

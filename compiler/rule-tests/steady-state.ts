@@ -5,6 +5,7 @@
 // Arithmetic follows Prometheus' own order of operations, so predictions match to the bit.
 import { parseDuration } from '../duration.ts';
 import type { Matcher, Node } from '../promql/ast.ts';
+import { functions } from '../promql/functions.ts';
 
 export interface SteadySeries {
   readonly name: string;
@@ -132,6 +133,11 @@ export class SteadyState {
 
   private call(n: Extract<Node, { type: 'call' }>): Value {
     const vec = (samples: Sample[]): Value => ({ type: 'vector', samples });
+    // a call Prometheus would refuse (the checker reports it) has nothing to predict
+    const sig = functions[n.fn];
+    if (sig && (n.args.length < sig.args.length - (sig.optional ?? 0) || (!sig.variadic && n.args.length > sig.args.length))) {
+      throw new Unsupported(`${n.fn}() with ${n.args.length} arguments`);
+    }
     switch (n.fn) {
       case 'rate':
       case 'irate':
@@ -195,6 +201,7 @@ export class SteadyState {
   }
 
   private aggregate(n: Extract<Node, { type: 'aggregate' }>): Value {
+    if (n.args.length === 0) throw new Unsupported(`${n.op}() without an argument`);
     const input = this.evaluate(n.args[n.args.length - 1]!);
     if (input.type !== 'vector') throw new Unsupported('aggregating a scalar');
     const g = n.grouping;
