@@ -92,22 +92,26 @@ const functions: Readonly<Record<string, (v: number) => string>> = {
 
 /** Renders one annotation for the given result labels and value. */
 export function renderAnnotation(template: string, labels: Readonly<Record<string, string>>, value: number): string {
-  return template.replace(/\{\{-?\s*(.*?)\s*-?\}\}/g, (_all, body: string) => {
-    const parts = body.split('|').map((p) => p.trim());
-    const head = parts[0]!;
-    let out: string | number;
-    const label = /^(?:\$labels|\.Labels)\.([a-zA-Z_][a-zA-Z0-9_]*)$/.exec(head);
-    if (label) out = labels[label[1]!] ?? '<no value>';
-    else if (head === '$value' || head === '.Value') out = value;
-    else if (/^(humanize|humanizeDuration|humanizePercentage) (\$value|\.Value)$/.test(head)) out = functions[head.split(' ')[0]!]!(value);
-    else throw new UnrenderableTemplate(`{{ ${body} }}`);
-    for (const fn of parts.slice(1)) {
-      const f = functions[fn];
-      if (!f || typeof out !== 'number') throw new UnrenderableTemplate(`{{ ${body} }}`);
-      out = f(out);
-    }
-    return typeof out === 'number' ? goFloat(out) : out;
-  });
+  // Go's trim markers: "{{- " drops the whitespace before the action, " -}}" the whitespace after it
+  return template.replace(/(\s*)\{\{(-\s)?\s*(.*?)\s*(\s-)?\}\}(\s*)/g, (_all, before: string, trimBefore: string | undefined, body: string, trimAfter: string | undefined, after: string) =>
+    `${trimBefore ? '' : before}${renderAction(body, labels, value)}${trimAfter ? '' : after}`);
+}
+
+function renderAction(body: string, labels: Readonly<Record<string, string>>, value: number): string {
+  const parts = body.split('|').map((p) => p.trim());
+  const head = parts[0]!;
+  let out: string | number;
+  const label = /^(?:\$labels|\.Labels)\.([a-zA-Z_][a-zA-Z0-9_]*)$/.exec(head);
+  if (label) out = labels[label[1]!] ?? '<no value>';
+  else if (head === '$value' || head === '.Value') out = value;
+  else if (/^(humanize|humanizeDuration|humanizePercentage) (\$value|\.Value)$/.test(head)) out = functions[head.split(' ')[0]!]!(value);
+  else throw new UnrenderableTemplate(`{{ ${body} }}`);
+  for (const fn of parts.slice(1)) {
+    const f = functions[fn];
+    if (!f || typeof out !== 'number') throw new UnrenderableTemplate(`{{ ${body} }}`);
+    out = f(out);
+  }
+  return typeof out === 'number' ? goFloat(out) : out;
 }
 
 /** One firing alert of `alert` as promtool reports it: the result's labels with the alert's own on top, and its

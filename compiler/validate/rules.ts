@@ -5,6 +5,7 @@ import type { Issue } from '../issues.ts';
 import type { AlertRule, RecordingRule, RuleGroup, Stack } from '../model.ts';
 import { allRules, issue, rulePath } from './context.ts';
 
+const labelName = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
 const labelRef = /\{\{[^}]*?(?:\$labels|\.Labels)\.([a-zA-Z_][a-zA-Z0-9_]*)[^}]*\}\}/g;
 
 function sorted(labels: Iterable<string>): string {
@@ -15,9 +16,13 @@ function alertIssues(stack: Stack, group: RuleGroup, rule: AlertRule, labels: Re
   const out: Issue[] = [];
   const path = rulePath(stack, group, rule);
   if (parseDuration(rule.for) === undefined) {
-    out.push(issue('rules/invalid-duration', rule.source, path, `for: "${rule.for}" is not a valid duration`, 'write a duration such as 30s, 5m or 1h'));
+    out.push(issue('rules/invalid-duration', rule.source, path, `for: "${rule.for}" is not a valid duration`, 'write a duration such as 30s, 5m, 1h30m (at most about 292 years, as Prometheus parses it)'));
   }
   for (const [key, text] of Object.entries(rule.annotations)) {
+    if (!labelName.test(key)) {
+      out.push(issue('rules/annotation-name', rule.source, path, `annotation "${key}" is not a valid annotation name; Prometheus refuses the rule`,
+        `name annotations like labels: letters, digits and underscores, not starting with a digit (e.g. ${key.replace(/[^a-zA-Z0-9_]/g, '_').replace(/^(\d)/, '_$1')})`));
+    }
     if ((text.match(/\{\{/g) ?? []).length !== (text.match(/\}\}/g) ?? []).length) {
       out.push(issue('rules/template', rule.source, path, `annotation ${key} has unbalanced {{ }}`, 'close every {{ with }}'));
     }
