@@ -5,6 +5,7 @@ import { checkDashboards } from './dashboards.ts';
 import { checkDefinitions } from './definitions.ts';
 import { checkDeploy } from './deploy.ts';
 import { checkLimits } from './limits.ts';
+import { checkValues } from './values.ts';
 import { checkNaming } from './naming.ts';
 import { checkRules } from './rules.ts';
 import { checkRuleTests } from './rule-tests.ts';
@@ -14,7 +15,7 @@ import { checkThresholds } from './thresholds.ts';
 /** One family of checks: a pure function from the model to the issues it finds. */
 export type Check = (stack: Stack) => readonly Issue[];
 
-export const checks: readonly Check[] = [checkSettings, checkDefinitions, checkLimits, checkNaming, checkThresholds, checkRules, checkDashboards, checkDeploy];
+export const checks: readonly Check[] = [checkSettings, checkDefinitions, checkLimits, checkValues, checkNaming, checkThresholds, checkRules, checkDashboards, checkDeploy];
 
 const samePath = (a: Issue, b: Issue) => a.path.length === b.path.length && a.path.every((p, i) => p === b.path[i]);
 
