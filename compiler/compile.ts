@@ -2,6 +2,7 @@
 import { readdirSync } from 'node:fs';
 import { basename, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { toolRoot } from '../dsl/source.ts';
 import { isTagged } from '../dsl/tags.ts';
 import { toModel } from '../dsl/to-model.ts';
 import type { StackDefinition } from '../dsl/stack.ts';
@@ -26,7 +27,7 @@ function issueAt(file: string, where: { file: string; line: number; column: numb
 /** The first frame of the error in a file of the user's (not stackc's own code, not node_modules), as project-relative
  *  file, line and column: an error thrown in a helper the stack imports points at the helper's line. */
 function throwSite(err: Error, root: string): { file: string; line: number; column: number } | undefined {
-  const own = [join(root, 'dsl') + sep, join(root, 'compiler') + sep, join(root, 'exporter') + sep];
+  const own = ['dsl', 'compiler', 'exporter'].map((d) => join(toolRoot, d) + sep);
   for (const line of (err.stack ?? '').split('\n').slice(1)) {
     const m = /\(?((?:file:\/\/)?\/[^()]*?):(\d+):(\d+)\)?$/.exec(line.trim());
     if (!m) continue;

@@ -1,11 +1,23 @@
+import { existsSync } from 'node:fs';
 import { findSourceMap } from 'node:module';
-import { dirname, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SourceRef } from '../compiler/model.ts';
 
 const dslDir = dirname(fileURLToPath(import.meta.url));
-/** The project root: paths in errors and the model are relative to it, never absolute. */
-export const projectRoot = resolve(dslDir, '..');
+/** stackc's own files: this repository when run from source, the package's dist/ when installed. */
+export const toolRoot = resolve(dslDir, '..');
+
+/** The nearest folder from `dir` upward that holds a package.json, else `dir`: where `npx stackc` finds stacks/. */
+export function findProjectRoot(dir: string): string {
+  for (let d = resolve(dir); ; d = dirname(d)) {
+    if (existsSync(join(d, 'package.json'))) return d;
+    if (dirname(d) === d) return resolve(dir);
+  }
+}
+
+/** The user's project: paths in errors and the model are relative to it, never absolute. */
+export const projectRoot = findProjectRoot(process.cwd());
 
 interface RawFrame { readonly file: string; readonly line: number; readonly column: number }
 

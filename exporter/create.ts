@@ -56,3 +56,25 @@ export function createStackMetrics(name: string, specs: Readonly<Record<string, 
   const metrics = Object.fromEntries(Object.entries(specs).map(([key, spec]) => [key, metricOf(spec, self, registry)]));
   return { stack: name, registry, self, metrics };
 }
+
+type LabelOf<S extends MetricSpec> = S['labels'][number];
+type Handles<L extends string> = [L] extends [never]
+  ? { counter: PlainCounter; gauge: PlainGauge; histogram: PlainHistogram; summary: PlainSummary }
+  : { counter: LabelledCounter<L>; gauge: LabelledGauge<L>; histogram: LabelledHistogram<L>; summary: LabelledSummary<L> };
+
+/** The typed handle of one spec: its kind, and exactly its labels (none: a metric without a label argument). */
+export type HandleOf<S extends MetricSpec> = Handles<LabelOf<S>>[S['kind']];
+
+/** The handles of a generated registry, by key: `metrics.requestsTotal.inc({ method, route, status })`. */
+export type TypedMetrics<Specs extends Readonly<Record<string, MetricSpec>>> = { readonly [K in keyof Specs]: HandleOf<Specs[K]> };
+
+/**
+ * What a generated registry's `createMetrics()` returns: the stack's metrics, built from its specs (literal types,
+ * `as const`), each handle typed by its spec's kind and labels.
+ */
+export function createTypedMetrics<const Specs extends Readonly<Record<string, MetricSpec>>>(
+  stack: string, specs: Specs, registry = new Registry(),
+): StackMetrics<TypedMetrics<Specs>> {
+  // the handles createStackMetrics builds are exactly these: by kind, labelled when the spec has labels
+  return createStackMetrics(stack, specs, registry) as unknown as StackMetrics<TypedMetrics<Specs>>;
+}

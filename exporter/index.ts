@@ -5,6 +5,6 @@ export { healthPoints, healthScore, healthInputs, type HealthPoints } from './he
 export { selfMetricSpecs, selfMetricPrefix, type SelfMetrics } from './self-metrics.ts';
 export type { MetricSpec, ThresholdSpec } from './spec.ts';
 export type { StackMetrics } from './stack-metrics.ts';
-export { createStackMetrics, type AnyMetric, type DynamicMetrics } from './create.ts';
+export { createStackMetrics, createTypedMetrics, type AnyMetric, type DynamicMetrics, type HandleOf, type TypedMetrics } from './create.ts';
 export { startSimulation, simulatedLabelSets, type Simulation, type SimulationOptions } from './simulate.ts';
 export * from './typed.ts';

@@ -6,7 +6,7 @@ import { defaultStacksDir, selectStack, StackError, UsageError } from '../script
 import { defaultSchedule, parseSchedule } from './schedule.ts';
 import { startStackExporter } from './stack-exporter.ts';
 
-const usage = `Usage: npm run exporter -- [stack] [options]
+const usage = `Usage: stackc exporter [stack] [options]
 
 Serves the stack's metrics on its metrics path (default /metrics), with /healthz and /readyz. The stack is one
 exported by a file in the stacks folder, by name; it may be left out when that folder holds a single stack.
@@ -22,7 +22,7 @@ Options:
 
 Prints "listening on http://HOST:PORT" on stdout once serving. SIGTERM or SIGINT shut it down cleanly.`;
 
-async function main(argv: readonly string[]): Promise<number> {
+export async function main(argv: readonly string[]): Promise<number> {
   let args;
   try {
     args = parseArgs({
@@ -97,10 +97,3 @@ async function main(argv: readonly string[]): Promise<number> {
   return 0;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (e: unknown) => {
-    console.error(e instanceof Error ? (e.stack ?? e.message) : String(e));
-    process.exit(1);
-  },
-);

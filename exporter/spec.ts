@@ -24,8 +24,7 @@ export interface MetricSpec<L extends string = string> {
   readonly thresholds: readonly ThresholdSpec[];
   /** Most label sets kept; new ones beyond it are dropped and counted in a self-metric. */
   readonly cardinalityLimit: number;
-  /** A histogram's bucket bounds. The generated registry passes them to prom-client and leaves them out here;
-   *  specs built from the model at run time (exporter/from-model.ts) carry them. @default prom-client's */
+  /** A histogram's bucket bounds, passed to prom-client. @default prom-client's */
   readonly buckets?: readonly number[];
   /** A summary's quantiles, window and age buckets, as for `buckets`. */
   readonly percentiles?: readonly number[];

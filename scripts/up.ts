@@ -1,18 +1,19 @@
-// `npm run up -- [stack]`: any stack on this machine. Compiles it, then starts its exporter with the simulated
+// `stackc up -- [stack]`: any stack on this machine. Compiles it, then starts its exporter with the simulated
 // workload, Alertmanager and Prometheus on loopback with the compiled local profile, prints where to look (URLs
 // probed on the engines it started), prints each notification Alertmanager sends, and stops everything on Ctrl-C.
 // The only process.exit of scripts/.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { prometheusLocalFile, ruleFileNames } from '../compiler/emit/prometheus-config.ts';
 import { ports as defaultPorts } from '../compiler/emit/kubernetes/names.ts';
 import { executableExpr, panelQueries } from '../compiler/dashboard-queries.ts';
 import { parsePromQL, seriesNamesIn } from '../compiler/promql/ast.ts';
 import type { Stack } from '../compiler/model.ts';
+import { stackcArgs } from '../compiler/self.ts';
+import { projectRoot as root } from '../dsl/source.ts';
 import { defaultSchedule, parseSchedule } from '../exporter/schedule.ts';
 import { findEngines } from './local/binaries.ts';
 import { startEngines, type Engines } from './local/engines.ts';
@@ -22,11 +23,10 @@ import { defaultStacksDir, selectStack, StackError, UsageError } from './local/s
 import { prometheusPages, type PrometheusPage } from './local/pages.ts';
 import { startWebhook, type Notification } from './local/webhook.ts';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 /** Where the local profile's webhook listens when the port is free (Alertmanager's own default is 9093). */
 const defaultWebhookPort = 9095;
 
-const usage = `Usage: npm run up -- [stack] [options]
+const usage = `Usage: stackc up [stack] [options]
 
 Compiles the stack (one exported by a file in the stacks folder, by name; it may be left out when that folder
 holds a single stack), then runs on 127.0.0.1: the stack's exporter with a simulated workload,
@@ -93,7 +93,7 @@ function compiledRules(stack: Stack, outDir: string): Map<string, string> {
   return new Map(ruleFileNames(stack).map((name) => [`${folder}/${name}`, readFileSync(resolve(root, outDir, stack.name, folder, name), 'utf8')]));
 }
 
-async function main(argv: readonly string[]): Promise<number> {
+export async function main(argv: readonly string[]): Promise<number> {
   let values;
   let positionals;
   try {
@@ -125,7 +125,7 @@ async function main(argv: readonly string[]): Promise<number> {
   try {
     binaries = findEngines();
   } catch (e) {
-    console.error(`npm run up needs Prometheus and Alertmanager from Debian's packages.\n${(e as Error).message}`);
+    console.error(`stackc up needs Prometheus and Alertmanager from Debian's packages.\n${(e as Error).message}`);
     return 1;
   }
 
@@ -142,15 +142,15 @@ async function main(argv: readonly string[]): Promise<number> {
       return 2;
     }
     if (e instanceof StackError) {
-      console.error(`${e.message}\nnpm run up: fix the issues above and run it again.`);
+      console.error(`${e.message}\nstackc up: fix the issues above and run it again.`);
       return 1;
     }
     throw e;
   }
   // written to <out>/<stack>/ as `npm run compile` writes it, so the dashboards printed below are there
-  const compile = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'compiler/cli.ts'), '--stacks', stacksDir, '--out', outForCompiler, stack.name], { cwd: root, stdio: 'inherit' });
+  const compile = spawnSync(process.execPath, stackcArgs('compile', '--stacks', stacksDir, '--out', outForCompiler, stack.name), { cwd: root, stdio: 'inherit' });
   if (compile.status !== 0) {
-    console.error('npm run up: the stack did not compile; fix the issues above and run it again.');
+    console.error('stackc up: the stack did not compile; fix the issues above and run it again.');
     return 1;
   }
 
@@ -187,7 +187,7 @@ async function main(argv: readonly string[]): Promise<number> {
     };
     webhook = await startWebhook(ports.webhook, (n) => console.log(describeNotification(stack, n)));
     const exporter = processes.start('exporter', process.execPath,
-      ['--import', 'tsx', join(root, 'exporter/main.ts'), stack.name, '--stacks', stacksDir, '--simulate', '--repeat', '--schedule', schedule, '--port', String(ports.exporter)],
+      stackcArgs('exporter', stack.name, '--stacks', stacksDir, '--simulate', '--repeat', '--schedule', schedule, '--port', String(ports.exporter)),
       { cwd: root, onLine: (line) => line.startsWith('simulation:') && console.log(`exporter: ${line}`) });
     const exporterUrl = `http://127.0.0.1:${ports.exporter}`;
     await waitForHttp(`${exporterUrl}/healthz`, 30_000, [exporter]);
@@ -200,7 +200,7 @@ async function main(argv: readonly string[]): Promise<number> {
     console.log(banner(stack, exporterUrl, engines, pages, webhook.url, schedule, outDir, dir));
     code = await finished;
   } catch (e) {
-    console.error(`npm run up: ${(e as Error).message}\nlogs: ${join(dir, 'logs')}`);
+    console.error(`stackc up: ${(e as Error).message}\nlogs: ${join(dir, 'logs')}`);
     code = 1;
   } finally {
     await processes.stopAll();
@@ -215,10 +215,3 @@ async function main(argv: readonly string[]): Promise<number> {
   return code;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (e: unknown) => {
-    console.error(e instanceof Error ? (e.stack ?? e.message) : String(e));
-    process.exit(1);
-  },
-);

@@ -4,9 +4,9 @@ import {
   $namespace, alert, alerting, alertsFrom, alertStates, avg, avgOverTime, counter, dashboard, deploy, deriv, gauge,
   histogram, histogramQuantile, increase, input, maxOverTime, pagerDuty, panel, promql, quantileOverTime, rate, rateInterval,
   receiver, record, row, ruleGroup, ruleTest, scope, secretKey, slack, stack, sum, webhook,
-} from '../dsl/index.ts';
-import { kubeStateMetrics as ksm } from '../dsl/catalogs/kube-state-metrics.ts';
-import { kubelet } from '../dsl/catalogs/kubelet.ts';
+} from 'stackc';
+import { kubeStateMetrics as ksm } from 'stackc/catalogs/kube-state-metrics';
+import { kubelet } from 'stackc/catalogs/kubelet';
 
 const runbooks = 'https://docs.platform.com/runbooks';
 

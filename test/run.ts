@@ -5,17 +5,25 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { totalsPattern } from '../compiler/verify/report.ts';
-import { root } from './helpers/stack.ts';
+import { root, stackc } from './helpers/stack.ts';
 
 const bin = (name: string) => join(root, 'node_modules', '.bin', name);
 const pattern = process.argv[2];
+
+// the built tool (dist/) is what bin/stackc.js, the consumer test and verify run: build it from these sources first
+console.log('▶ build (tsc -p tsconfig.build.json → dist/)');
+const build = spawnSync(bin('tsc'), ['-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
+if (build.status !== 0) {
+  console.log('\n0 passed, 1 failed (the build failed)');
+  process.exit(1);
+}
 
 console.log('▶ tsc --noEmit (type tests in test/types/)');
 const tsc = spawnSync(bin('tsc'), ['--noEmit', '-p', join(root, 'tsconfig.json')], { stdio: 'inherit' });
 const typesOk = tsc.status === 0;
 
 console.log('▶ uvu test/');
-const uvu = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'node_modules/uvu/bin.js'), 'test', pattern ?? '\\.test\\.ts$'], {
+const uvu = spawnSync(process.execPath, ['--conditions=stackc-source', '--import', 'tsx', join(root, 'node_modules/uvu/bin.js'), 'test', pattern ?? '\\.test\\.ts$'], {
   cwd: root,
   encoding: 'utf8',
   stdio: ['ignore', 'pipe', 'inherit'],
@@ -34,7 +42,7 @@ else failed += 1;
 
 if (pattern === undefined) {
   console.log('\n▶ verify --live (every stack in stacks/)');
-  const verify = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'compiler/verify/cli.ts'), '--live'], {
+  const verify = spawnSync(process.execPath, stackc('verify', '--live'), {
     cwd: root,
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -11,6 +11,7 @@ const commentStyle: Readonly<Record<string, ((note: string) => string) | undefin
   '.yml': (n) => `# ${n}\n`,
   '.yaml': (n) => `# ${n}\n`,
   '.ts': (n) => `// ${n}\n`,
+  '.js': (n) => `// ${n}\n`,
   '.sh': (n) => `# ${n}\n`,
   '.md': (n) => `<!-- ${n} -->\n`,
   '.json': undefined,

@@ -30,7 +30,11 @@ export function checkProgram(files: readonly string[], root: string): TypeProgra
   const config = JSON.stringify({
     ...(existsSync(base) ? { extends: './tsconfig.json' } : {}),
     // an unused import or parameter does not change what a stack compiles to: `npm run typecheck` still reports it
-    compilerOptions: { skipLibCheck: true, noEmit: true, incremental: false, noUnusedLocals: false, noUnusedParameters: false },
+    compilerOptions: {
+      // without a tsconfig.json, the options `stackc init` writes: resolving 'stackc' needs Node's package exports
+      ...(existsSync(base) ? {} : { strict: true, module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022' }),
+      skipLibCheck: true, noEmit: true, incremental: false, noUnusedLocals: false, noUnusedParameters: false,
+    },
     files: files.map((f) => resolve(root, f)),
     include: [],
   });

@@ -1,4 +1,4 @@
-// `npm run verify -- [--live] [stack …]`: compiles the stacks in memory and runs the real judges on their files.
+// `stackc verify [--live] [stack …]`: compiles the stacks in memory and runs the real judges on their files.
 // The only place of verify that prints and exits.
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -8,7 +8,7 @@ import { selectStacks } from './compile.ts';
 import { failureReport, resultLines, totals, totalsLine } from './report.ts';
 import { verifyStack } from './verify.ts';
 
-const usage = `Usage: npm run verify -- [options] [stack ...]
+const usage = `Usage: stackc verify [options] [stack ...]
 
 Compiles every stack exported by a file in stacks/ (or only the stacks named) in memory and runs the real judges
 on the files: promtool (check rules, test rules, check config), amtool (check-config, config routes test), the
@@ -23,7 +23,7 @@ Options:
 Exit codes: 0 every judge passed (skipped judges say why), 1 a judge failed or a stack did not compile,
 2 usage error.`;
 
-async function main(argv: readonly string[]): Promise<number> {
+export async function main(argv: readonly string[]): Promise<number> {
   let args;
   try {
     args = parseArgs({ args: [...argv], allowPositionals: true, options: { live: { type: 'boolean' }, stacks: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
@@ -59,10 +59,3 @@ async function main(argv: readonly string[]): Promise<number> {
   return t.failed === 0 ? 0 : 1;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (e: unknown) => {
-    console.error(`verify failed before judging: ${e instanceof Error ? e.message : String(e)}`);
-    process.exit(2);
-  },
-);

@@ -6,11 +6,17 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { projectRoot } from '../../dsl/source.ts';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { dashboardsDir } from '../emit/grafana.ts';
 import type { JudgeFailure } from './judge.ts';
 import { skipped, verdict, type JudgeInput, type Verdict } from './input.ts';
 import { panelOf } from './locate.ts';
+
+// stackc's own files, found from this module: the repository run from source, or the installed package's dist/
+// (where the schema is its .js and .d.ts, and tsc the `typescript` package stackc depends on)
+const grafanaSchema = fileURLToPath(new URL(import.meta.url.endsWith('.ts') ? '../emit/grafana-schema.ts' : '../emit/grafana-schema.js', import.meta.url));
+const tscBin = join(createRequire(import.meta.url).resolve('typescript/package.json'), '..', 'bin', 'tsc');
 
 interface PanelJson {
   readonly id?: number;
@@ -25,7 +31,7 @@ interface Checked { readonly file: string; readonly panel?: number }
 
 /** One typed constant per line, so tsc's line number says which dashboard or panel is wrong. */
 export function typeCheckSource(dashboards: ReadonlyMap<string, string>): { source: string; lines: Checked[] } {
-  const schema = join(projectRoot, 'compiler/emit/grafana-schema.ts');
+  const schema = grafanaSchema;
   const source = [
     `import type { GrafanaDashboard, PanelSchemas, PrometheusTarget } from ${JSON.stringify(schema)};`,
     `type PanelOrRow = NonNullable<GrafanaDashboard['panels']>[number];`,
@@ -78,12 +84,12 @@ async function tsc(source: string): Promise<string> {
     writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({
       compilerOptions: {
         strict: true, noEmit: true, module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', skipLibCheck: true,
-        allowImportingTsExtensions: true, types: [], typeRoots: [join(projectRoot, 'node_modules/@types')],
+        allowImportingTsExtensions: true, types: [],
       },
       files: ['dashboards.ts'],
     }));
     try {
-      await promisify(execFile)(join(projectRoot, 'node_modules/.bin/tsc'), ['-p', dir, '--pretty', 'false'], { cwd: dir, maxBuffer: 64 * 1024 * 1024 });
+      await promisify(execFile)(process.execPath, [tscBin, '-p', dir, '--pretty', 'false'], { cwd: dir, maxBuffer: 64 * 1024 * 1024 });
       return '';
     } catch (e) {
       const err = e as { stdout?: string; stderr?: string; message: string };

@@ -4,13 +4,13 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { root } from '../helpers/stack.ts';
+import { root, stackc } from '../helpers/stack.ts';
 
 const scratch = join(root, '.tmp', `cli-${process.pid}`);
 const rel = `.tmp/cli-${process.pid}`;
 
 function run(...args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'compiler/cli.ts'), '--stacks', `${rel}/stacks`, '--out', `${rel}/out`, ...args], { cwd: root, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, stackc('compile', '--stacks', `${rel}/stacks`, '--out', `${rel}/out`, ...args), { cwd: root, encoding: 'utf8' });
   return { code: r.status, out: r.stdout + r.stderr };
 }
 

@@ -1,5 +1,7 @@
-// The shop fixture's generated exporter registry is committed under test/types/shop/ so that the type tests can
-// import it; this keeps it equal to what the emitter writes. Refresh with UPDATE_GOLDEN=1 after a deliberate change.
+// The shop fixture's generated exporter registry is committed under test/types/ so that the type tests can import
+// it: the TypeScript file in shop/, the JavaScript file and its declarations in shop-js/ (apart, so that TypeScript
+// reads the declarations there, as an app without TypeScript sources does). This keeps them equal to what the
+// emitter writes. Refresh with UPDATE_GOLDEN=1 after a deliberate change.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'uvu';
@@ -7,13 +9,28 @@ import * as assert from 'uvu/assert';
 import shop from '../fixtures/shop.ts';
 import { compileValid, root } from '../helpers/stack.ts';
 
-const committed = join(root, 'test/types/shop/registry.gen.ts');
+const committed = [
+  ['exporter/registry.gen.ts', 'test/types/shop/registry.gen.ts'],
+  ['exporter/registry.gen.js', 'test/types/shop-js/registry.gen.js'],
+  ['exporter/registry.gen.d.ts', 'test/types/shop-js/registry.gen.d.ts'],
+] as const;
 
-test('test/types/shop/registry.gen.ts is the registry the emitter writes for the shop fixture', () => {
-  const generated = compileValid(shop).files.get('exporter/registry.gen.ts');
-  assert.ok(generated, 'the emitter writes exporter/registry.gen.ts');
-  if (process.env.UPDATE_GOLDEN === '1') writeFileSync(committed, generated!);
-  assert.fixture(readFileSync(committed, 'utf8'), generated!, 'stale: run UPDATE_GOLDEN=1 on test/emit/exporter-registry.test.ts');
+for (const [emitted, path] of committed) {
+  test(`${path} is the ${emitted} the emitter writes for the shop fixture`, () => {
+    const generated = compileValid(shop).files.get(emitted);
+    assert.ok(generated, `the emitter writes ${emitted}`);
+    if (process.env.UPDATE_GOLDEN === '1') writeFileSync(join(root, path), generated!);
+    assert.fixture(readFileSync(join(root, path), 'utf8'), generated!, 'stale: run UPDATE_GOLDEN=1 on test/emit/exporter-registry.test.ts');
+  });
+}
+
+test('the registry reaches nothing outside the installed packages: only stackc/exporter and prom-client', () => {
+  const { files } = compileValid(shop);
+  for (const [emitted] of committed) {
+    const specifiers = [...files.get(emitted)!.matchAll(/\bfrom '([^']+)'/g)].map((m) => m[1]);
+    assert.ok(specifiers.length > 0, emitted);
+    for (const s of specifiers) assert.ok(s === 'stackc/exporter' || s === 'prom-client', `${emitted} imports ${s}`);
+  }
 });
 
 test.run();

@@ -9,7 +9,7 @@ import { loadStacks } from '../../compiler/compile.ts';
 import { emitStack } from '../../compiler/emit/index.ts';
 import { validate } from '../../compiler/validate/index.ts';
 import { toModel } from '../../dsl/to-model.ts';
-import { root } from '../helpers/stack.ts';
+import { root, stackc } from '../helpers/stack.ts';
 
 const { stacks, issues: loadIssues } = await loadStacks(join(root, 'stacks'), root);
 
@@ -38,7 +38,7 @@ for (const def of stacks) {
 }
 
 test('out/ is current: npm run compile -- --check exits 0', () => {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'compiler/cli.ts'), '--check'], { cwd: root, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, stackc('compile', '--check'), { cwd: root, encoding: 'utf8' });
   assert.is(r.status, 0, `${r.stdout}${r.stderr}\nout/ is stale: run npm run compile and commit out/`);
 });
 

@@ -12,7 +12,7 @@ import { specsOf } from '../../exporter/from-model.ts';
 import { levelBand, levelOf, phaseBand } from '../../exporter/thresholds.ts';
 import fixture from '../fixtures/live-small.ts';
 import { stacksFolder } from '../fixtures/live-stacks.ts';
-import { compileValid, root } from '../helpers/stack.ts';
+import { compileValid, root, stackc } from '../helpers/stack.ts';
 import { parseExposition, promtoolCheckMetrics, scrape } from './helpers.ts';
 
 const { model } = compileValid(fixture);
@@ -100,7 +100,7 @@ test('a renamed label is simulated under its new name, without a crash', async (
   }
 });
 
-const cli = (args: readonly string[]) => ['--import', 'tsx', 'exporter/main.ts', ...args];
+const cli = (args: readonly string[]) => stackc('exporter', ...args);
 
 test('npm run exporter -- <stack> --simulate serves the named stack, prints one address line and exits 0 on SIGTERM', async () => {
   const dir = stacksFolder();

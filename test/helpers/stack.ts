@@ -47,3 +47,8 @@ export function requireTool(tool: string, debianPackage: string): string {
     throw new Error(`${tool} is not installed. It comes from Debian's ${debianPackage} package: apt-get install -y ${debianPackage}`);
   }
 }
+
+/** Node arguments that run `stackc <args>` from source, as the built bin/stackc.js runs it from dist/. */
+export function stackc(...args: readonly string[]): string[] {
+  return ['--conditions=stackc-source', '--import', 'tsx', resolve(root, 'compiler/stackc.ts'), ...args];
+}

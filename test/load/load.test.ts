@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { loadStacks } from '../../compiler/compile.ts';
-import { root } from '../helpers/stack.ts';
+import { root, stackc } from '../helpers/stack.ts';
 
 const rel = `.tmp/load-${process.pid}`;
 const scratch = join(root, rel);
@@ -80,7 +80,7 @@ test('compile on a hanging stack file exits with the located error instead of wa
   rmSync(scratch, { recursive: true, force: true });
   mkdirSync(join(scratch, 'stacks'), { recursive: true });
   writeFileSync(join(scratch, 'stacks', 'hang.ts'), `import { gauge, stack } from '../../../dsl/index.ts';\nawait new Promise((resolve) => setInterval(() => undefined, 1000));\nexport default stack('hang', { namespace: 'h', metrics: [gauge({ name: 'h_level', help: 'A level' })], groups: [] });\n`);
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'compiler/cli.ts'), '--stacks', `${rel}/stacks`, '--out', `${rel}/out`], {
+  const r = spawnSync(process.execPath, stackc('compile', '--stacks', `${rel}/stacks`, '--out', `${rel}/out`), {
     cwd: root, encoding: 'utf8', timeout: 60_000, env: { ...process.env, STACKC_LOAD_TIMEOUT_MS: '1000' },
   });
   assert.is(r.status, 1, `${r.stdout}${r.stderr}`);
@@ -91,7 +91,7 @@ test('a syntax error is reported at its line by the type check, before anything 
   rmSync(scratch, { recursive: true, force: true });
   mkdirSync(join(scratch, 'stacks'), { recursive: true });
   writeFileSync(join(scratch, 'stacks', 'broken.ts'), `import { gauge, stack } from '../../../dsl/index.ts';\nconst level = gauge({ name: 'b_level', help: 'A level' };\nexport default stack('b', { namespace: 'b', metrics: [level], groups: [] });\n`);
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'compiler/cli.ts'), '--stacks', `${rel}/stacks`, '--out', `${rel}/out`], { cwd: root, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, stackc('compile', '--stacks', `${rel}/stacks`, '--out', `${rel}/out`), { cwd: root, encoding: 'utf8' });
   assert.is(r.status, 1, `${r.stdout}${r.stderr}`);
   assert.match(r.stderr, /stacks\/broken\.ts:2:\d+ /);
 });

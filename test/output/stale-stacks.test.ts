@@ -5,13 +5,13 @@ import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { root } from '../helpers/stack.ts';
+import { root, stackc } from '../helpers/stack.ts';
 
 const rel = `.tmp/stale-${process.pid}`;
 const scratch = join(root, rel);
 
 function run(...args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'compiler/cli.ts'), '--stacks', `${rel}/stacks`, '--out', `${rel}/out`, ...args], { cwd: root, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, stackc('compile', '--stacks', `${rel}/stacks`, '--out', `${rel}/out`, ...args), { cwd: root, encoding: 'utf8' });
   return { code: r.status, out: r.stdout + r.stderr };
 }
 

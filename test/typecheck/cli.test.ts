@@ -6,7 +6,7 @@ import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { root } from '../helpers/stack.ts';
+import { root, stackc } from '../helpers/stack.ts';
 
 const scratch = `.tmp/typecheck-${process.pid}`;
 
@@ -28,7 +28,7 @@ function variant(name: string, edits: Readonly<Record<string, readonly [string, 
 
 function compile(stacks: string, ...args: string[]) {
   const out = `${scratch}/out-${stacks.split('/').pop()}`;
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'compiler/cli.ts'), '--stacks', stacks, '--out', out, ...args], { cwd: root, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, stackc('compile', '--stacks', stacks, '--out', out, ...args), { cwd: root, encoding: 'utf8' });
   return { code: r.status, text: r.stdout + r.stderr, out: join(root, out) };
 }
 

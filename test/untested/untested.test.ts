@@ -10,7 +10,7 @@ import { alertTestsFile, recordingTestsFile } from '../../compiler/emit/rule-tes
 import { untestedList, untestedSummary } from '../../compiler/rule-tests/untested.ts';
 import { testRules } from '../../compiler/verify/promtool-test-rules.ts';
 import { alert, counter, promql, record, ruleGroup, stack, untested } from '../../dsl/index.ts';
-import { issuesOf, lineOf, projectPath, requireTool, root } from '../helpers/stack.ts';
+import { issuesOf, lineOf, projectPath, requireTool, root, stackc } from '../helpers/stack.ts';
 import { describe, judgeFixture } from '../verify/helpers.ts';
 import { withUntested } from './stacks.ts';
 
@@ -63,7 +63,7 @@ test('npm run compile prints the count of untested rules in one line', () => {
   mkdirSync(join(scratch, 'stacks'), { recursive: true });
   writeFileSync(join(scratch, 'stacks', 'batch.ts'), `export { withUntested } from '../../../test/untested/stacks.ts';\n`);
   try {
-    const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'compiler/cli.ts'), '--stacks', `${rel}/stacks`, '--out', `${rel}/out`], { cwd: root, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, stackc('compile', '--stacks', `${rel}/stacks`, '--out', `${rel}/out`), { cwd: root, encoding: 'utf8' });
     assert.is(r.status, 0, r.stdout + r.stderr);
     const lines = r.stdout.split('\n').filter((l) => l.startsWith('ℹ'));
     assert.equal(lines, ['ℹ 2 rules untested on purpose (untested-rules: 2); `npm run verify` lists them with their reasons']);

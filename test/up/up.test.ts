@@ -12,11 +12,11 @@ import * as api from '../../compiler/verify/live-api.ts';
 import { waitFor } from '../../scripts/local/processes.ts';
 import fixture from '../fixtures/live-small.ts';
 import { stacksFolder } from '../fixtures/live-stacks.ts';
-import { compileValid, root, requireTool } from '../helpers/stack.ts';
+import { compileValid, root, stackc, requireTool } from '../helpers/stack.ts';
 
 const { model } = compileValid(fixture);
 
-const up = ['--import', 'tsx', join(root, 'scripts/up.ts')];
+const up = stackc('up');
 
 function runWithPath(path: string) {
   return spawnSync(process.execPath, up, { cwd: root, encoding: 'utf8', env: { ...process.env, PATH: path }, timeout: 30_000 });

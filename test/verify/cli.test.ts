@@ -5,12 +5,12 @@ import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { judges } from '../../compiler/verify/judges.ts';
-import { lineOf, root } from '../helpers/stack.ts';
+import { lineOf, root, stackc } from '../helpers/stack.ts';
 
 const fixtures = 'test/fixtures/verify-stacks';
 
 function verify(...args: string[]): { code: number | null; out: string } {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'compiler/verify/cli.ts'), ...args], { cwd: root, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, stackc('verify', ...args), { cwd: root, encoding: 'utf8' });
   return { code: r.status, out: `${r.stdout}${r.stderr}` };
 }
 
@@ -33,7 +33,7 @@ test('a stack that does not compile: a failed line at its file:line, exit 1', ()
 test('usage errors exit 2: an unknown option, an unknown stack', () => {
   const option = verify('--frobnicate');
   assert.is(option.code, 2);
-  assert.match(option.out, /Usage: npm run verify/);
+  assert.match(option.out, /Usage: stackc verify/);
   const unknown = verify('--stacks', fixtures, 'nonesuch');
   assert.is(unknown.code, 2);
   assert.match(unknown.out, /No stack named nonesuch\. Stacks: .*queue/);

@@ -8,7 +8,8 @@ import { applyPlans, describeStale, isCurrent, planGone, planOutput } from './ou
 import { untestedSummary } from './rule-tests/untested.ts';
 import { stackFilesIn, typecheckStackFiles } from './typecheck/index.ts';
 
-const usage = `Usage: npm run compile -- [options] [stack ...]
+const usage = `Usage: stackc compile [options] [stack ...]
+       stackc check [options] [stack ...]    (the same as compile --check)
 
 Compiles every stack exported by a file in stacks/ (or only the stacks named) into out/<stack>/.
 Nothing is written unless every stack compiles; only files stackc generated are replaced or removed.
@@ -38,7 +39,7 @@ function compileAll(stacks: Parameters<typeof compileStacks>[0], loadIssues: rea
   }
 }
 
-async function main(argv: readonly string[]): Promise<number> {
+export async function main(argv: readonly string[]): Promise<number> {
   let args;
   try {
     args = parseArgs({
@@ -114,10 +115,3 @@ async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (e: unknown) => {
-    console.error(e instanceof Error ? (e.stack ?? e.message) : String(e));
-    process.exit(2);
-  },
-);

@@ -1,0 +1,75 @@
+// `stackc <command> [options]`: the one entry point of the tool (bin/stackc.js, and `npm run compile` and friends in
+// this repository). Each command's module is imported only when it runs, so `stackc --help` or `stackc init` load
+// nothing of the compiler, and only commands that read stack files start the TypeScript loader.
+import { loadStackFilesAsTypeScript } from './loader.ts';
+
+interface Command {
+  readonly summary: string;
+  /** Whether the command imports the user's stack files (.ts), which needs the TypeScript loader. */
+  readonly readsStacks: boolean;
+  readonly run: (argv: readonly string[]) => Promise<number>;
+}
+
+const commands: Readonly<Record<string, Command>> = {
+  compile: {
+    summary: 'type-check and compile the stacks into out/<stack>/ (--check: compare with out/ instead of writing)',
+    readsStacks: true,
+    run: async (argv) => (await import('./compile-cli.ts')).main(argv),
+  },
+  check: {
+    summary: 'the drift check: compile in memory, exit 1 with a diff when out/ is stale (same as compile --check)',
+    readsStacks: true,
+    run: async (argv) => (await import('./compile-cli.ts')).main(['--check', ...argv]),
+  },
+  verify: {
+    summary: 'compile in memory and run the real judges (promtool, amtool, schemas, Grafana types; --live)',
+    readsStacks: true,
+    run: async (argv) => (await import('./verify/cli.ts')).main(argv),
+  },
+  up: {
+    summary: 'run a stack on this machine: simulated exporter, Prometheus and Alertmanager on loopback',
+    readsStacks: true,
+    run: async (argv) => (await import('../scripts/up.ts')).main(argv),
+  },
+  exporter: {
+    summary: "serve a stack's metrics from its model (--simulate: with a synthetic workload)",
+    readsStacks: true,
+    run: async (argv) => (await import('../exporter/main.ts')).main(argv),
+  },
+};
+
+const usage = `Usage: stackc <command> [options]
+
+Commands:
+${Object.entries(commands).map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`).join('\n')}
+
+Run \`stackc <command> --help\` for a command's options. Stacks are the .ts files in stacks/ of the project
+(the nearest folder upward holding a package.json); output goes to out/<stack>/.`;
+
+async function main(argv: readonly string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    console.log(usage);
+    return name === undefined ? 2 : 0;
+  }
+  if (name === '--version' || name === '-v') {
+    const { version } = (await import('./version.ts'));
+    console.log(version);
+    return 0;
+  }
+  const command = commands[name];
+  if (!command) {
+    console.error(`Unknown command '${name}'.\n\n${usage}`);
+    return 2;
+  }
+  if (command.readsStacks) await loadStackFilesAsTypeScript();
+  return command.run(rest);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    console.error(e instanceof Error ? (e.stack ?? e.message) : String(e));
+    process.exit(2);
+  },
+);
