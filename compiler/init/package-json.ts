@@ -67,7 +67,7 @@ export function mergePackageJson(text: string, deps: Dependencies): Merge {
     pkg.type = 'module';
     changes.push('"type": "module"');
   } else if (pkg.type !== 'module') {
-    conflicts.push(`package.json has "type": ${JSON.stringify(pkg.type)}; stack files are ES modules and need "type": "module" (npm init writes "commonjs" since npm 10.9: \`npm pkg set type=module\` changes it)`);
+    conflicts.push(`package.json has "type": ${JSON.stringify(pkg.type)}; stack files are ES modules and need "type": "module" (npm 11's \`npm init\` writes "commonjs": \`npm pkg set type=module\` changes it)`);
   }
 
   if (pkg.scripts !== undefined && !isObject(pkg.scripts)) conflicts.push('"scripts" in package.json is not an object');

@@ -6,7 +6,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { cleanUp, filesIn, init, scratch } from './helpers.ts';
 
-/** What `npm init -y` (npm 10.8) and then `npm install --save-dev ../stackc-0.1.0.tgz` leave. */
+/** What `npm init -y` (npm 10; npm 11 adds "type": "commonjs") and then `npm install --save-dev ../stackc-0.1.0.tgz` leave. */
 const npmInit = {
   name: 'billing-monitoring',
   version: '1.0.0',
@@ -90,7 +90,7 @@ test('a script of the same name with another command refuses: nothing is written
   assert.equal(filesIn(dir), ['package.json']);
 });
 
-test('"type": "commonjs" refuses (npm 10.9+ writes it), with the command that fixes it; clashes are named as well', async () => {
+test(`"type": "commonjs" refuses (what npm 11's npm init writes), with the command that fixes it; clashes are named as well`, async () => {
   const dir = repoWith({ ...npmInit, type: 'commonjs' });
   writeFileSync(join(dir, '.gitignore'), 'dist/\n');
   const before = read(dir);
