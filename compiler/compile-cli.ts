@@ -6,7 +6,8 @@ import { compileStacks, loadStacks } from './compile.ts';
 import { CompileError, formatIssues, type Issue } from './issues.ts';
 import { applyPlans, describeStale, isCurrent, planGone, planOutput } from './output.ts';
 import { untestedSummary } from './rule-tests/untested.ts';
-import { stackFilesIn, typecheckStackFiles } from './typecheck/index.ts';
+import { typecheckInBackground } from './typecheck/background.ts';
+import { stackFilesIn } from './typecheck/index.ts';
 
 const usage = `Usage: stackc compile [options] [stack ...]
        stackc check [options] [stack ...]    (the same as compile --check)
@@ -58,23 +59,34 @@ export async function main(argv: readonly string[]): Promise<number> {
   const root = projectRoot;
   const stacksDir = resolve(root, args.values.stacks ?? 'stacks');
   const outDir = args.values.out ?? 'out';
-  // tsx strips types when it loads a stack: check them first, so a wrong label is an error here, not only in an editor
-  const typeIssues = typecheckStackFiles(stackFilesIn(stacksDir), root);
-  if (typeIssues.length) {
-    console.error(formatIssues(typeIssues));
-    return 1;
-  }
+  // tsx strips types when it loads a stack: check them too, so a wrong label is an error here, not only in an
+  // editor. The check runs on a worker while the stacks load and compile; its errors come before anything else.
+  const typeCheck = typecheckInBackground(stackFilesIn(stacksDir), root);
+  const typeErrors = async () => {
+    const issues = await typeCheck;
+    if (issues.length) console.error(formatIssues(issues));
+    return issues.length > 0;
+  };
   const loaded = await loadStacks(stacksDir, root);
-  const wanted = args.positionals;
+  return compileLoaded(loaded, args.positionals, args.values.stacks ?? 'stacks', outDir, root, args.values.check ?? false, typeErrors);
+}
+
+/** Compiles what loaded and writes or compares it; `typeErrors` is awaited before anything is printed or written. */
+async function compileLoaded(
+  loaded: Awaited<ReturnType<typeof loadStacks>>, wanted: readonly string[], stacksLabel: string, outDir: string, root: string, check: boolean,
+  typeErrors: () => Promise<boolean>,
+): Promise<number> {
   const unknown = wanted.filter((w) => !loaded.stacks.some((s) => s.name === w || s.source.file.endsWith(`/${w}.ts`) || s.source.file === w));
   if (unknown.length) {
+    if (await typeErrors()) return 1;
     console.error(`No stack named ${unknown.join(', ')}. Stacks: ${loaded.stacks.map((s) => s.name).join(', ') || '(none)'}`);
     return 2;
   }
   const selected = wanted.length ? loaded.stacks.filter((s) => wanted.some((w) => s.name === w || s.source.file.endsWith(`/${w}.ts`) || s.source.file === w)) : loaded.stacks;
   try {
     if (selected.length === 0 && loaded.issues.length === 0) {
-      console.error(`No stacks found in ${args.values.stacks ?? 'stacks'}/: export stack(...) from a .ts file there.`);
+      if (await typeErrors()) return 1;
+      console.error(`No stacks found in ${stacksLabel}/: export stack(...) from a .ts file there.`);
       return 2;
     }
     const stacks = compileAll(selected, loaded.issues);
@@ -83,10 +95,11 @@ export async function main(argv: readonly string[]): Promise<number> {
     // folders of stacks that are gone, known only when every stack was compiled
     const gone = wanted.length ? [] : planGone(root, outDir, new Set(loaded.stacks.map((s) => s.name)));
     const plans = [...compiled, ...gone];
+    if (await typeErrors()) return 1;
     for (const p of plans) {
       for (const entry of p.ignored) console.error(`warning: ${p.dir}/.stackc-manifest lists "${entry}", which is not a file inside ${p.dir}/; it was ignored, nothing was deleted through it`);
     }
-    if (args.values.check) {
+    if (check) {
       const stale = plans.filter((p) => !isCurrent(p));
       for (const p of plans) if (isCurrent(p)) console.log(`✔ ${p.dir} is up to date (${p.files.size} files)`);
       if (untested) console.log(`ℹ ${untested}`);
@@ -103,6 +116,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (untested) console.log(`ℹ ${untested}`);
     return 0;
   } catch (e) {
+    if (await typeErrors()) return 1;
     if (e instanceof CompileError) {
       console.error(formatIssues(e.issues));
       return 1;

@@ -1,8 +1,9 @@
 // Loading stack files and compiling them: the library behind the CLI. Throws CompileError, never exits.
 import { readdirSync } from 'node:fs';
 import { basename, join, relative, sep } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { toolRoot } from '../dsl/source.ts';
+import { importStackFile, StackSourceError, type LoadedStackFile } from './loader.ts';
 import { isTagged } from '../dsl/tags.ts';
 import { toModel } from '../dsl/to-model.ts';
 import type { StackDefinition } from '../dsl/stack.ts';
@@ -47,13 +48,13 @@ function loadIssue(file: string, root: string, error: unknown): Issue {
 }
 
 /** Imports one stack file, within the time limit. */
-async function importWithin(url: string, file: string, ms: number): Promise<Record<string, unknown>> {
+async function importWithin(path: string, root: string, file: string, ms: number): Promise<LoadedStackFile> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new LoadTimeout(`${file} did not finish loading within ${ms / 1000} s`)), ms);
   });
   try {
-    return (await Promise.race([import(url), timeout])) as Record<string, unknown>;
+    return await Promise.race([importStackFile(path, root), timeout]);
   } finally {
     clearTimeout(timer);
   }
@@ -92,14 +93,18 @@ function describe(value: unknown): string {
 }
 
 /** Imports every stack file in `dir` and returns the stacks it exports (default or named), in file order. */
-export async function loadStacks(dir: string, root: string, timeoutMs = loadTimeoutMs): Promise<{ stacks: StackDefinition[]; issues: Issue[] }> {
+export async function loadStacks(dir: string, root: string, timeoutMs = loadTimeoutMs): Promise<LoadedStacks> {
   const stacks: StackDefinition[] = [];
   const issues: Issue[] = [];
+  const files = new Set<string>();
   const entries = readdirSync(dir).filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts')).sort();
   for (const entry of entries) {
     const file = relative(root, join(dir, entry)).split(sep).join('/');
+    files.add(join(dir, entry));
     try {
-      const mod = await importWithin(pathToFileURL(join(dir, entry)).href, file, timeoutMs);
+      const loaded = await importWithin(join(dir, entry), root, file, timeoutMs);
+      for (const f of loaded.files) files.add(f);
+      const mod = loaded.exports;
       const problems = exportIssues(file, mod);
       issues.push(...problems);
       if (problems.length === 0) stacks.push(...new Set(Object.values(mod).filter((v): v is StackDefinition => isTagged(v, 'stack'))));
@@ -107,12 +112,23 @@ export async function loadStacks(dir: string, root: string, timeoutMs = loadTime
       if (error instanceof LoadTimeout) {
         issues.push(issueAt(file, { file, line: 1, column: 1 }, error.message,
           `a stack file must finish loading: look for a top-level await that never settles, or raise STACKC_LOAD_TIMEOUT_MS (now ${timeoutMs})`, 'load/timeout'));
+      } else if (error instanceof StackSourceError) {
+        const where = { file: relative(root, error.file).split(sep).join('/'), line: error.line, column: error.column };
+        const elsewhere = where.file !== file ? ` (in ${where.file}, which ${file} imports)` : '';
+        issues.push(issueAt(file, where, `the stack file could not be read${elsewhere}: ${error.message}`, 'fix the syntax or the import at that line', 'load/source'));
       } else {
         issues.push(loadIssue(file, root, error));
       }
     }
   }
-  return { stacks, issues };
+  return { stacks, issues, files: [...files].sort() };
+}
+
+export interface LoadedStacks {
+  readonly stacks: StackDefinition[];
+  readonly issues: Issue[];
+  /** Every file of the user's the stacks were loaded from: the stack files and what they import (for watch). */
+  readonly files: readonly string[];
 }
 
 /** Validates and emits every stack. All issues of all stacks come back together, in one CompileError. */

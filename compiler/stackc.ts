@@ -1,40 +1,36 @@
 // `stackc <command> [options]`: the one entry point of the tool (bin/stackc.js, and `npm run compile` and friends in
 // this repository). Each command's module is imported only when it runs, so `stackc --help` or `stackc init` load
-// nothing of the compiler, and only commands that read stack files start the TypeScript loader.
-import { loadStackFilesAsTypeScript } from './loader.ts';
+// nothing of the compiler.
 
 interface Command {
   readonly summary: string;
-  /** Whether the command imports the user's stack files (.ts), which needs the TypeScript loader. */
-  readonly readsStacks: boolean;
   readonly run: (argv: readonly string[]) => Promise<number>;
 }
 
 const commands: Readonly<Record<string, Command>> = {
   compile: {
     summary: 'type-check and compile the stacks into out/<stack>/ (--check: compare with out/ instead of writing)',
-    readsStacks: true,
     run: async (argv) => (await import('./compile-cli.ts')).main(argv),
   },
   check: {
     summary: 'the drift check: compile in memory, exit 1 with a diff when out/ is stale (same as compile --check)',
-    readsStacks: true,
     run: async (argv) => (await import('./compile-cli.ts')).main(['--check', ...argv]),
   },
   verify: {
     summary: 'compile in memory and run the real judges (promtool, amtool, schemas, Grafana types; --live)',
-    readsStacks: true,
     run: async (argv) => (await import('./verify/cli.ts')).main(argv),
   },
   up: {
     summary: 'run a stack on this machine: simulated exporter, Prometheus and Alertmanager on loopback',
-    readsStacks: true,
     run: async (argv) => (await import('../scripts/up.ts')).main(argv),
   },
   exporter: {
     summary: "serve a stack's metrics from its model (--simulate: with a synthetic workload)",
-    readsStacks: true,
     run: async (argv) => (await import('../exporter/main.ts')).main(argv),
+  },
+  init: {
+    summary: 'scaffold a repository of stacks: package.json scripts, tsconfig.json, a first stack, a CI workflow',
+    run: async (argv) => (await import('./init/cli.ts')).main(argv),
   },
 };
 
@@ -62,7 +58,6 @@ async function main(argv: readonly string[]): Promise<number> {
     console.error(`Unknown command '${name}'.\n\n${usage}`);
     return 2;
   }
-  if (command.readsStacks) await loadStackFilesAsTypeScript();
   return command.run(rest);
 }
 

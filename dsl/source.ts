@@ -47,12 +47,14 @@ function userFrame(): RawFrame | undefined {
   }
 }
 
-/** Maps a generated position back to the TypeScript source when the file was transpiled with a source map (tsx). */
+/** Maps a generated position back to the TypeScript source: stack files run as a bundle with a source map
+ *  (compiler/loader.ts), or transpiled in place (tsx, when stackc itself runs from source). */
 function original(frame: RawFrame): RawFrame {
   const map = findSourceMap(frame.file);
   const entry = map?.findEntry(frame.line - 1, frame.column - 1);
   if (!entry || !('originalLine' in entry)) return frame;
-  return { file: frame.file, line: entry.originalLine + 1, column: entry.originalColumn + 1 };
+  const source = entry.originalSource.startsWith('file:') ? fileURLToPath(entry.originalSource) : entry.originalSource;
+  return { file: source.startsWith('/') ? source : frame.file, line: entry.originalLine + 1, column: entry.originalColumn + 1 };
 }
 
 /** The place in the user's stack file that called the DSL: the first stack frame outside dsl/ and node_modules.
@@ -60,6 +62,6 @@ function original(frame: RawFrame): RawFrame {
 export function callSite(): SourceRef {
   const frame = userFrame();
   if (!frame) return { file: '<unknown>', line: 0, column: 0 };
-  const { line, column } = original(frame);
-  return { file: relative(projectRoot, frame.file).split(sep).join('/'), line, column };
+  const { file, line, column } = original(frame);
+  return { file: relative(projectRoot, file).split(sep).join('/'), line, column };
 }

@@ -1,6 +1,6 @@
 // `stackc init [dir]`: scaffolds a repository of monitoring stacks. The dispatcher calls main() and exits with what
 // it returns; nothing here exits the process.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { stackNameFor, stackNameProblem } from './name.ts';
@@ -21,7 +21,7 @@ Scaffolds a repository of monitoring stacks in dir (default: the current folder,
 
 An existing package.json is merged: missing scripts are added, "type": "module" is added when absent, an
 existing stackc dependency is kept. Nothing is written when a script of the same name runs another command,
-when "type" is not "module", or when any other file above already exists.
+when "type" is "commonjs" and the folder holds .js files, or when any other file above already exists.
 
 Options:
   --name NAME     the stack's name (default: dir's name, lower-cased, other characters as dashes)
@@ -30,6 +30,13 @@ Options:
   -h, --help      show this help
 
 Exit codes: 0 scaffolded, 1 nothing written (existing files or a package.json that contradicts stackc), 2 usage error.`;
+
+/** Whether the folder holds JavaScript of its own (outside node_modules) that a "type" change would reinterpret. */
+function hasJavaScript(dir: string): boolean {
+  const walk = (d: string): boolean => readdirSync(d, { withFileTypes: true }).some((e) =>
+    e.isDirectory() ? e.name !== 'node_modules' && !e.name.startsWith('.') && walk(join(d, e.name)) : /\.(js|jsx)$/.test(e.name));
+  return walk(dir);
+}
 
 /** Where init prints; tests pass their own. */
 export interface Io {
@@ -87,7 +94,7 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
   let merged: readonly string[] | undefined;
   let stackc = deps.stackc;
   if (existsSync(join(dir, packageJsonPath))) {
-    const merge = mergePackageJson(readFileSync(join(dir, packageJsonPath), 'utf8'), deps);
+    const merge = mergePackageJson(readFileSync(join(dir, packageJsonPath), 'utf8'), deps, { hasCommonJsCode: hasJavaScript(dir) });
     if (merge.ok) {
       files.set(packageJsonPath, merge.text);
       merged = merge.changes;

@@ -51,7 +51,7 @@ function isObject(v: unknown): v is Json {
 }
 
 /** Adds what a stack repository needs to an existing package.json's text, or says what stands in the way. */
-export function mergePackageJson(text: string, deps: Dependencies): Merge {
+export function mergePackageJson(text: string, deps: Dependencies, options: { readonly hasCommonJsCode?: boolean } = {}): Merge {
   let pkg: unknown;
   try {
     pkg = JSON.parse(text);
@@ -66,6 +66,10 @@ export function mergePackageJson(text: string, deps: Dependencies): Merge {
   if (pkg.type === undefined) {
     pkg.type = 'module';
     changes.push('"type": "module"');
+  } else if (pkg.type === 'commonjs' && !options.hasCommonJsCode) {
+    // npm 11's `npm init -y` writes "commonjs"; with no .js file yet, nothing depends on it
+    pkg.type = 'module';
+    changes.push('"type": "module" (was "commonjs", and no .js file depends on it)');
   } else if (pkg.type !== 'module') {
     conflicts.push(`package.json has "type": ${JSON.stringify(pkg.type)}; stack files are ES modules and need "type": "module" (npm 11's \`npm init\` writes "commonjs": \`npm pkg set type=module\` changes it)`);
   }

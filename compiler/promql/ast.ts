@@ -178,7 +178,20 @@ function firstError(n: SyntaxNode): SyntaxNode | undefined {
 }
 
 /** Parses PromQL. A syntax error comes back with the offset where the parser gave up. */
+/** Parsed expressions by text: validation, rule tests and emitters each parse the same expressions. The results
+ *  are plain data that nothing mutates. */
+const parsed = new Map<string, ParseResult>();
+
 export function parsePromQL(src: string): ParseResult {
+  let result = parsed.get(src);
+  if (result === undefined) {
+    result = parseUncached(src);
+    parsed.set(src, result);
+  }
+  return result;
+}
+
+function parseUncached(src: string): ParseResult {
   if (src.trim() === '') return { ok: false, problem: { from: 0, to: 0, message: 'the expression is empty' } };
   const tree = parser.parse(src);
   // nothing but comments is what Prometheus calls "no expression found in input"

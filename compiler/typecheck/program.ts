@@ -24,7 +24,8 @@ export interface TypeProgram {
 /** Builds and checks the program of `files` (absolute, or relative to `root`) with the compiler options of
  *  `root`/tsconfig.json, forcing skipLibCheck and noEmit and leaving unused names to the linting tsc run.
  *  One program serves every stack file. */
-export function checkProgram(files: readonly string[], root: string): TypeProgram {
+/** The virtual tsconfig of a check: the project's, with the stack files as the only roots. */
+export function programConfig(files: readonly string[], root: string): { readonly configPath: string; readonly config: string } {
   const configPath = resolve(root, virtualConfig);
   const base = resolve(root, 'tsconfig.json');
   const config = JSON.stringify({
@@ -38,6 +39,11 @@ export function checkProgram(files: readonly string[], root: string): TypeProgra
     files: files.map((f) => resolve(root, f)),
     include: [],
   });
+  return { configPath, config };
+}
+
+export function checkProgram(files: readonly string[], root: string): TypeProgram {
+  const { configPath, config } = programConfig(files, root);
   const api = new API({
     cwd: root,
     fs: {

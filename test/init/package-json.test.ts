@@ -90,9 +90,19 @@ test('a script of the same name with another command refuses: nothing is written
   assert.equal(filesIn(dir), ['package.json']);
 });
 
-test(`"type": "commonjs" refuses (what npm 11's npm init writes), with the command that fixes it; clashes are named as well`, async () => {
+test(`"type": "commonjs" (what npm 11's npm init writes) becomes "module" while no .js file depends on it`, async () => {
+  const dir = repoWith({ ...npmInit, type: 'commonjs' });
+  const r = await init(dir);
+  assert.is(r.code, 0, r.err);
+  assert.is(JSON.parse(read(dir)).type, 'module');
+  assert.match(r.out, /"type": "module" \(was "commonjs"/);
+});
+
+test(`"type": "commonjs" with .js files of the project refuses, with the command that fixes it; clashes are named as well`, async () => {
   const dir = repoWith({ ...npmInit, type: 'commonjs' });
   writeFileSync(join(dir, '.gitignore'), 'dist/\n');
+  mkdirSync(join(dir, 'src'));
+  writeFileSync(join(dir, 'src', 'server.js'), "module.exports = {};\n");
   const before = read(dir);
   const r = await init(dir);
   assert.is(r.code, 1);
@@ -100,7 +110,7 @@ test(`"type": "commonjs" refuses (what npm 11's npm init writes), with the comma
   assert.match(r.err, /npm pkg set type=module/);
   assert.match(r.err, /\.gitignore already exists/);
   assert.is(read(dir), before);
-  assert.equal(filesIn(dir), ['.gitignore', 'package.json']);
+  assert.equal(filesIn(dir), ['.gitignore', 'package.json', 'src/server.js']);
 });
 
 test('a package.json that is not JSON refuses and is left alone', async () => {
