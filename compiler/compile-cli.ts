@@ -2,12 +2,18 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { projectRoot } from '../dsl/source.ts';
-import { compileStacks, loadStacks } from './compile.ts';
+import type { compileStacks, loadStacks } from './compile.ts';
 import { CompileError, formatIssues, type Issue } from './issues.ts';
-import { applyPlans, describeStale, isCurrent, planGone, planOutput } from './output.ts';
-import { untestedSummary } from './rule-tests/untested.ts';
+import { warmLoader } from './loader-warm.ts';
+import { stackFilesIn } from './stack-files.ts';
 import { typecheckInBackground } from './typecheck/background.ts';
-import { stackFilesIn } from './typecheck/index.ts';
+import { mark, timingsLine } from './timings.ts';
+
+// The compiler's modules are imported after the type check and esbuild have started, so both start up while Node
+// loads the ~150 modules of the compiler.
+const compiler = () => Promise.all([import('./compile.ts'), import('./output.ts'), import('./rule-tests/untested.ts')])
+  .then(([compile, output, untested]) => ({ ...compile, ...output, ...untested }));
+type Compiler = Awaited<ReturnType<typeof compiler>>;
 
 const usage = `Usage: stackc compile [options] [stack ...]
        stackc check [options] [stack ...]    (the same as compile --check)
@@ -24,14 +30,16 @@ Options:
                  added / changed / removed files and a unified diff when out/ is stale
   --stacks DIR   where stack files are (default: stacks)
   --out DIR      where compiled stacks go (default: out)
+  --timings      print where the time went (process start, load, validate + emit, write; the type check
+                 runs beside them) on stderr
   -h, --help     show this help
 
 Exit codes: 0 success, 1 problems in a stack or stale out/ (--check), 2 usage error or a bug in stackc.`;
 
 /** Compiles the stacks that loaded; the load failures of the others are reported with their problems. */
-function compileAll(stacks: Parameters<typeof compileStacks>[0], loadIssues: readonly Issue[]) {
+function compileAll(c: Compiler, stacks: Parameters<typeof compileStacks>[0], loadIssues: readonly Issue[]) {
   try {
-    const compiled = compileStacks(stacks);
+    const compiled = c.compileStacks(stacks);
     if (loadIssues.length) throw new CompileError(loadIssues);
     return compiled;
   } catch (e) {
@@ -46,7 +54,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     args = parseArgs({
       args: [...argv],
       allowPositionals: true,
-      options: { check: { type: 'boolean' }, stacks: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: { check: { type: 'boolean' }, stacks: { type: 'string' }, out: { type: 'string' }, timings: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
     });
   } catch (e) {
     console.error(`${(e as Error).message}\n\n${usage}`);
@@ -56,24 +64,30 @@ export async function main(argv: readonly string[]): Promise<number> {
     console.log(usage);
     return 0;
   }
+  mark('start');
   const root = projectRoot;
   const stacksDir = resolve(root, args.values.stacks ?? 'stacks');
   const outDir = args.values.out ?? 'out';
   // tsx strips types when it loads a stack: check them too, so a wrong label is an error here, not only in an
   // editor. The check runs on a worker while the stacks load and compile; its errors come before anything else.
-  const typeCheck = typecheckInBackground(stackFilesIn(stacksDir), root);
+  const typeCheck = typecheckInBackground(stackFilesIn(stacksDir), root).finally(() => mark('type check'));
   const typeErrors = async () => {
     const issues = await typeCheck;
     if (issues.length) console.error(formatIssues(issues));
     return issues.length > 0;
   };
-  const loaded = await loadStacks(stacksDir, root);
-  return compileLoaded(loaded, args.positionals, args.values.stacks ?? 'stacks', outDir, root, args.values.check ?? false, typeErrors);
+  void warmLoader();
+  const c = await compiler();
+  const loaded = await c.loadStacks(stacksDir, root);
+  mark('load');
+  const code = await compileLoaded(c, loaded, args.positionals, args.values.stacks ?? 'stacks', outDir, root, args.values.check ?? false, typeErrors);
+  if (args.values.timings) console.error(timingsLine());
+  return code;
 }
 
 /** Compiles what loaded and writes or compares it; `typeErrors` is awaited before anything is printed or written. */
 async function compileLoaded(
-  loaded: Awaited<ReturnType<typeof loadStacks>>, wanted: readonly string[], stacksLabel: string, outDir: string, root: string, check: boolean,
+  c: Compiler, loaded: Awaited<ReturnType<typeof loadStacks>>, wanted: readonly string[], stacksLabel: string, outDir: string, root: string, check: boolean,
   typeErrors: () => Promise<boolean>,
 ): Promise<number> {
   const unknown = wanted.filter((w) => !loaded.stacks.some((s) => s.name === w || s.source.file.endsWith(`/${w}.ts`) || s.source.file === w));
@@ -89,26 +103,30 @@ async function compileLoaded(
       console.error(`No stacks found in ${stacksLabel}/: export stack(...) from a .ts file there.`);
       return 2;
     }
-    const stacks = compileAll(selected, loaded.issues);
-    const compiled = planOutput(root, outDir, stacks);
-    const untested = untestedSummary(stacks.map((c) => c.stack));
+    const stacks = compileAll(c, selected, loaded.issues);
+    mark('validate + emit');
+    const compiled = c.planOutput(root, outDir, stacks);
+    const untested = c.untestedSummary(stacks.map((s) => s.stack));
     // folders of stacks that are gone, known only when every stack was compiled
-    const gone = wanted.length ? [] : planGone(root, outDir, new Set(loaded.stacks.map((s) => s.name)));
+    const gone = wanted.length ? [] : c.planGone(root, outDir, new Set(loaded.stacks.map((s) => s.name)));
     const plans = [...compiled, ...gone];
+    mark('compare');
     if (await typeErrors()) return 1;
     for (const p of plans) {
       for (const entry of p.ignored) console.error(`warning: ${p.dir}/.stackc-manifest lists "${entry}", which is not a file inside ${p.dir}/; it was ignored, nothing was deleted through it`);
     }
     if (check) {
-      const stale = plans.filter((p) => !isCurrent(p));
-      for (const p of plans) if (isCurrent(p)) console.log(`✔ ${p.dir} is up to date (${p.files.size} files)`);
+      const stale = plans.filter((p) => !c.isCurrent(p));
+      for (const p of plans) if (c.isCurrent(p)) console.log(`✔ ${p.dir} is up to date (${p.files.size} files)`);
       if (untested) console.log(`ℹ ${untested}`);
       if (stale.length === 0) return 0;
+      const { describeStale } = await import('./stale.ts');
       for (const p of stale) console.log(`✖ ${p.dir} is stale:\n${describeStale(root, p)}`);
       console.log(`\nout/ does not match the stacks. Run \`npm run compile\` and commit the result.`);
       return 1;
     }
-    applyPlans(root, plans);
+    c.applyPlans(root, plans);
+    mark('write');
     for (const p of plans) {
       if (p.goneFrom !== undefined) console.log(`✔ ${p.dir}: removed (${p.removed.length} generated files; ${p.goneFrom} no longer defines stack ${p.stack})`);
       else console.log(`✔ ${p.dir}: ${p.added.length} added, ${p.changed.length} changed, ${p.removed.length} removed, ${p.unchanged.length} unchanged`);

@@ -2,7 +2,6 @@
 // Only files stackc generated (listed in the stack's manifest) are ever replaced or removed.
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, posix } from 'node:path';
-import { createTwoFilesPatch } from 'diff';
 import type { CompiledStack } from './compile.ts';
 import { generatedMarker, generatedNote } from './emit/header.ts';
 import { CompileError, type Issue } from './issues.ts';
@@ -48,7 +47,7 @@ function readManifest(dir: string): { readonly files: string[]; readonly ignored
   return { files, ignored };
 }
 
-function readIfExists(path: string): string | undefined {
+export function readIfExists(path: string): string | undefined {
   return existsSync(path) ? readFileSync(path, 'utf8') : undefined;
 }
 
@@ -153,20 +152,4 @@ export function applyPlans(root: string, plans: readonly StackPlan[]): void {
     }
     if (plan.goneFrom !== undefined && existsSync(absDir) && readdirSync(absDir).length === 0) rmdirSync(absDir);
   }
-}
-
-/** What --check prints for a stale stack: the lists, then a unified diff of every difference. */
-export function describeStale(root: string, plan: StackPlan): string {
-  const lines: string[] = [];
-  const absDir = join(root, plan.dir);
-  if (plan.goneFrom !== undefined) lines.push(`  ${plan.dir}/ was generated from ${plan.goneFrom}, which no longer defines a stack named ${plan.stack}`);
-  for (const [label, paths] of [['added', plan.added], ['changed', plan.changed], ['removed', plan.removed]] as const) {
-    for (const p of paths) lines.push(`  ${label.padEnd(8)} ${plan.dir}/${p}`);
-  }
-  for (const p of [...plan.added, ...plan.changed, ...plan.removed]) {
-    const before = readIfExists(join(absDir, p)) ?? '';
-    const after = plan.files.get(p) ?? '';
-    lines.push(createTwoFilesPatch(`a/${plan.dir}/${p}`, `b/${plan.dir}/${p}`, before, after, '', '', { context: 3 }).replace(/^=+\n/, '').trimEnd());
-  }
-  return lines.join('\n');
 }
