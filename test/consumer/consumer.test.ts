@@ -3,7 +3,8 @@
 // compile, check, verify, then a plain-JavaScript Node app (no TypeScript loader) that imports the generated
 // registry and the middleware is scraped, and promtool accepts the scrape. A TypeScript consumer type-checks
 // against the registry's and the package's declarations. Each step needs the ones before it, so a failure is
-// reported at the first step that broke; later steps say they could not run.
+// reported at the first step that broke; later steps say they could not run. A second, empty folder is scaffolded
+// from scratch (no package.json to merge) and must install, compile and verify too.
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,10 +27,11 @@ const commands = ['compile', 'check', 'verify', 'up', 'exporter', 'init'];
 const stackName = 'shop';
 const npmQuiet = ['--no-audit', '--no-fund', '--prefer-offline'];
 
-const scratch = mkdtempSync(join(tmpdir(), 'stackc-consumer-'));
-const project = join(scratch, stackName);
-const registryDir = join(project, 'out', stackName, 'exporter');
-const started = performance.now();
+// made when this file's tests start, not when uvu imports every test file, so the total is this test's own time
+let scratch = '';
+let project = '';
+let registryDir = '';
+let started = 0;
 let tarball: Tarball | undefined;
 let installed = false;
 let compiled = false;
@@ -42,9 +44,16 @@ function need(ready: boolean, what: string): void {
 
 const npx = (...args: string[]) => run(project, 'npx', ['--no-install', ...args], { timeoutMs: 300_000 });
 
+test.before(() => {
+  started = performance.now();
+  scratch = mkdtempSync(join(tmpdir(), 'stackc-consumer-'));
+  project = join(scratch, stackName);
+  registryDir = join(project, 'out', stackName, 'exporter');
+});
+
 test.after(async () => {
   await server?.stop();
-  rmSync(scratch, { recursive: true, force: true });
+  if (scratch) rmSync(scratch, { recursive: true, force: true });
   const figures = [...timings].map(([step, ms]) => `${step} ${seconds(ms)}`);
   const size = tarball ? `tarball ${(tarball.size / 1024).toFixed(0)} kB (${tarball.files.length} files, ${(tarball.unpackedSize / 1024).toFixed(0)} kB unpacked); ` : '';
   console.log(`\n  consumer: ${size}${figures.join(', ')}; total ${seconds(performance.now() - started)}`);
@@ -83,6 +92,19 @@ test('npx stackc init merges into package.json and scaffolds; npm install', () =
   assert.equal(pkg.scripts, { ...pkg.scripts, compile: 'stackc compile', check: 'stackc check', verify: 'stackc verify' });
   for (const file of ['tsconfig.json', `stacks/${stackName}.ts`, '.github/workflows/stackc.yml']) assert.ok(existsSync(join(project, file)), file);
   timed('npm install (after init)', succeed(project, 'npm', ['install', ...npmQuiet], { timeoutMs: 600_000 }));
+});
+
+test('`stackc init` in an empty folder (--from the tarball) writes a package.json npm install accepts; compile and verify pass', () => {
+  need(installed, 'the install');
+  // the project's stackc scaffolds a sibling folder: nothing to merge, package.json written from scratch
+  const fresh = join(scratch, 'fresh');
+  const init = npx('stackc', 'init', fresh, '--from', tarball!.path);
+  assert.is(init.status, 0, shown(`npx stackc init ${fresh} --from ${tarball!.path}`, init));
+  timed('npm install (fresh folder)', succeed(fresh, 'npm', ['install', ...npmQuiet], { timeoutMs: 600_000 }));
+  for (const command of ['compile', 'verify']) {
+    const r = run(fresh, 'npx', ['--no-install', 'stackc', command], { timeoutMs: 300_000 });
+    assert.is(r.status, 0, shown(`npx stackc ${command} (fresh folder)`, r));
+  }
 });
 
 test('npx stackc compile writes out/; after an edit of the stack, check finds the drift until compile runs again', () => {
