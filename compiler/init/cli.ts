@@ -15,7 +15,7 @@ export const usage = `Usage: stackc init [dir] [options]
 Scaffolds a repository of monitoring stacks in dir (default: the current folder, created when missing):
   package.json                    scripts compile, check, verify; stackc and prom-client as dependencies
   tsconfig.json                   how stackc and your editor type-check the stack files
-  stacks/<name>.ts                a first stack: one metric, its alert, a dashboard, a receiver
+  stacks/<name>.ts                a first stack: request metrics, a gauge and its alert, a dashboard, a receiver
   .github/workflows/stackc.yml    CI: npm ci, the drift check (stackc check), stackc verify
   .gitignore                      node_modules/
 

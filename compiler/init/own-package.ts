@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 
 export interface OwnPackage {
   readonly version: string;
-  /** The prom-client range stackc's exporter is built against: the scaffold asks for the same. */
+  /** The prom-client range stackc's exporter is built against (its peer dependency): the scaffold asks for the same. */
   readonly promClient: string;
 }
 
@@ -16,9 +16,12 @@ export function ownPackage(fileUrl: string = import.meta.url): OwnPackage {
   for (;;) {
     const candidate = join(dir, 'package.json');
     if (existsSync(candidate)) {
-      const pkg = JSON.parse(readFileSync(candidate, 'utf8')) as { name?: string; version?: string; dependencies?: Record<string, string> };
+      type Deps = Record<string, string> | undefined;
+      const pkg = JSON.parse(readFileSync(candidate, 'utf8')) as { name?: string; version?: string; peerDependencies?: Deps; dependencies?: Deps };
       if (pkg.name === 'stackc' && pkg.version) {
-        return { version: pkg.version, promClient: pkg.dependencies?.['prom-client'] ?? '^15.1.3' };
+        // a peer dependency since the app and the generated registry must share one prom-client
+        const promClient = pkg.peerDependencies?.['prom-client'] ?? pkg.dependencies?.['prom-client'] ?? '^15.1.3';
+        return { version: pkg.version, promClient };
       }
     }
     const parent = dirname(dir);

@@ -20,12 +20,13 @@ async function specFrom(cwd: string, ...argv: string[]): Promise<string> {
 test('without --from: a caret range of the version in stackc\'s own package.json', async () => {
   const own = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
   assert.is(ownPackage().version, own.version);
+  assert.is(ownPackage().promClient, own.peerDependencies['prom-client'], 'the scaffold asks for the prom-client stackc is built against');
   assert.is(await specFrom(scratch()), `^${own.version}`);
 });
 
 test('ownPackage looks upward for the package named stackc: from the build in dist/, and past other package.json files', () => {
   const root = scratch();
-  writeFileSync(join(root, 'package.json'), JSON.stringify({ name: 'stackc', version: '9.8.7', dependencies: { 'prom-client': '^15.9.0' } }));
+  writeFileSync(join(root, 'package.json'), JSON.stringify({ name: 'stackc', version: '9.8.7', peerDependencies: { 'prom-client': '^15.9.0' } }));
   mkdirSync(join(root, 'dist/compiler/init'), { recursive: true });
   writeFileSync(join(root, 'dist/package.json'), JSON.stringify({ type: 'module' }));
   const built = new URL(`file://${join(root, 'dist/compiler/init/own-package.js')}`).href;

@@ -71,10 +71,10 @@ test('the scaffolded stack type-checks under the compile\'s own check', async ()
   }
 });
 
-test('the scaffolded stack compiles without an issue: one metric, its alert with derived tests, a dashboard, a receiver', async () => {
+test('the scaffolded stack compiles without an issue: request metrics, a gauge, its alert with derived tests, a dashboard, a receiver', async () => {
   const { stack, files } = (await compiled('orders'))[0]!;
   assert.is(stack.name, 'orders');
-  assert.is(stack.metrics.length, 1);
+  assert.equal(stack.metrics.map((m) => m.kind), ['counter', 'histogram', 'gauge']);
   const alerts = stack.ruleGroups.flatMap((g) => g.rules).filter((r) => r.kind === 'alert');
   assert.is(alerts.length, 1);
   assert.ok(files.has('prometheus/alerts.yml'));
@@ -83,6 +83,16 @@ test('the scaffolded stack compiles without an issue: one metric, its alert with
   assert.ok(files.has('exporter/registry.gen.ts'));
   assert.is(stack.alerting.receivers.length, 1);
   assert.ok(stack.alerting.receivers[0]!.notifiers.length > 0, 'the receiver notifies someone');
+});
+
+test('the scaffold declares the two metrics the request middleware records, with exactly the labels it needs', async () => {
+  const { stack } = (await compiled('orders'))[0]!;
+  // exporter/middleware.ts: a counter labelled exactly {method, route, status}, a histogram in seconds labelled {route}
+  const shape = (kind: string, labels: readonly string[]) => stack.metrics.filter((m) => m.kind === kind && [...m.labels].sort().join() === labels.join());
+  assert.is(shape('counter', ['method', 'route', 'status']).length, 1);
+  const histograms = shape('histogram', ['route']);
+  assert.is(histograms.length, 1);
+  assert.is(histograms[0]!.unit, 'seconds');
 });
 
 test('every judge of stackc verify accepts the compiled scaffold', async () => {
