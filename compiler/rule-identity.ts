@@ -36,9 +36,24 @@ export function separatingLabel(stack: Stack, a: Rule, b: Rule): string | undefi
   return undefined;
 }
 
+/** The rules of a stack by kind and name, built once per stack (the model is immutable): every rule asks for its
+ *  namesakes, and scanning all rules each time made a 30,000-rule stack quadratic. */
+const byName = new WeakMap<Stack, Map<string, Rule[]>>();
+
 /** Every rule of the same kind and name as `rule`, itself included, in stack order. */
 export function sameName<R extends Rule>(stack: Stack, rule: R): R[] {
-  return stack.ruleGroups.flatMap((g) => g.rules).filter((r): r is R => r.kind === rule.kind && r.name === rule.name);
+  let index = byName.get(stack);
+  if (!index) {
+    index = new Map();
+    for (const r of stack.ruleGroups.flatMap((g) => g.rules)) {
+      const key = `${r.kind}\0${r.name}`;
+      const namesakes = index.get(key);
+      if (namesakes) namesakes.push(r);
+      else index.set(key, [r]);
+    }
+    byName.set(stack, index);
+  }
+  return [...(index.get(`${rule.kind}\0${rule.name}`) ?? [])] as R[];
 }
 
 /** The fixed labels of `rule` that tell it from the other rules of its name: those whose value differs between

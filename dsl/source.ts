@@ -25,6 +25,19 @@ function isUserFile(path: string): boolean {
   return path.startsWith('/') && !path.startsWith(dslDir + sep) && !path.includes(`${sep}node_modules${sep}`);
 }
 
+/** A frame's file name (a file: URL for ES modules) → its path when it is the user's, else null. A stack calls the
+ *  DSL tens of thousands of times from a handful of files: each name is converted and judged once. */
+const userPaths = new Map<string, string | null>();
+function userPath(name: string): string | null {
+  let path = userPaths.get(name);
+  if (path === undefined) {
+    const converted = name.startsWith('file://') ? fileURLToPath(name) : name;
+    path = isUserFile(converted) ? converted : null;
+    userPaths.set(name, path);
+  }
+  return path;
+}
+
 /** The first frame outside dsl/, from V8's raw call sites: asking for the line and column of that one frame only,
  *  instead of letting Node format (and source-map) every frame, is what keeps this cheap. */
 function userFrame(): RawFrame | undefined {
@@ -33,9 +46,8 @@ function userFrame(): RawFrame | undefined {
   Error.stackTraceLimit = 12;
   Error.prepareStackTrace = (_error, sites) => {
     for (const site of sites) {
-      const name = site.getFileName() ?? '';
-      const path = name.startsWith('file://') ? fileURLToPath(name) : name;
-      if (isUserFile(path)) return { file: path, line: site.getLineNumber() ?? 0, column: site.getColumnNumber() ?? 0 };
+      const path = userPath(site.getFileName() ?? '');
+      if (path !== null) return { file: path, line: site.getLineNumber() ?? 0, column: site.getColumnNumber() ?? 0 };
     }
     return undefined;
   };
