@@ -65,7 +65,7 @@ const offset = 1_000_000;
 const perStep = 1000;
 
 /** A scenario: total events steady from the start, a share `ratio` of them failing from sample `burstFrom` on. */
-interface Scenario { readonly ratio: number; readonly burstFrom: number; readonly steps: number }
+export interface Scenario { readonly ratio: number; readonly burstFrom: number; readonly steps: number }
 
 const fmt = (n: number) => String(Number(n.toPrecision(12)));
 
@@ -153,11 +153,19 @@ function spacingOf(own: SloAlert, named: readonly SloAlert[]): number {
   return [3600, 1800, 900, 600, 300, 120, 60, 30, 15, 10, 5, 1].find((s) => shortest / s >= 2 && all.every((w) => w < s || w >= 2 * s)) ?? 1;
 }
 
-/** The derived tests of one burn-rate alert of `slo`. */
-export function sloAlertTests(stack: Stack, index: SeriesIndex, slo: Slo, alert: AlertRule, rules: readonly AlertRule[]): TestGroup[] | undefined {
-  const own = slo.alerts.find((a) => a.name === alert.name && a.severity === alert.severity);
-  if (!own) return undefined;
-  const named = slo.alerts.filter((a) => a.name === alert.name);
+/** One derived case: a scenario, the spacing of its samples and evaluations, and the SLI's inputs for it. */
+export interface SloCase {
+  readonly name: string;
+  readonly scenario: Scenario;
+  /** Seconds between samples, and between evaluations. */
+  readonly spacing: number;
+  readonly input: readonly TestSeries[];
+}
+
+/** The cases of one burn-rate alert of `slo` (the page or the ticket), each decided under both range conventions;
+ *  undefined when no label values feed the SLI's selectors. */
+export function sloCases(stack: Stack, index: SeriesIndex, slo: Slo, own: SloAlert): SloCase[] | undefined {
+  const named = slo.alerts.filter((a) => a.name === own.name);
   const spacing = spacingOf(own, named);
   const budget = Number(slo.budget);
   const steps = (d: number) => Math.ceil(d / spacing);
@@ -184,25 +192,44 @@ export function sloAlertTests(stack: Stack, index: SeriesIndex, slo: Slo, alert:
     .find((sc) => named.every((a) => firingAt(sc, spacing, slo, a) !== undefined));
   if (atObjective) cases.push({ name: `at the objective (${slo.objective}%), from the start`, sc: atObjective });
 
+  const result: SloCase[] = [];
+  for (const c of cases) {
+    if (named.some((a) => firingAt(c.sc, spacing, slo, a) === undefined)) continue;
+    const input = sliInputs(stack, index, slo, c.sc);
+    if (!input) return undefined;
+    result.push({ name: c.name, scenario: c.sc, spacing, input });
+  }
+  return result;
+}
+
+/** Whether `alert` fires at the end of a case (decided: sloCases keeps only cases both conventions agree on). */
+export function firesIn(c: SloCase, slo: Slo, alert: SloAlert): boolean {
+  return firingAt(c.scenario, c.spacing, slo, alert) === true;
+}
+
+/** The derived tests of one burn-rate alert of `slo`. */
+export function sloAlertTests(stack: Stack, index: SeriesIndex, slo: Slo, alert: AlertRule, rules: readonly AlertRule[]): TestGroup[] | undefined {
+  const own = slo.alerts.find((a) => a.name === alert.name && a.severity === alert.severity);
+  if (!own) return undefined;
+  const cases = sloCases(stack, index, slo, own);
+  if (!cases) return undefined;
+  const named = slo.alerts.filter((a) => a.name === alert.name);
+  const budget = Number(slo.budget);
   const key = ruleKey(stack, alert);
   const groups: TestGroup[] = [];
   for (const c of cases) {
-    const input = sliInputs(stack, index, slo, c.sc);
-    if (!input) return undefined;
-    const verdicts = named.map((a) => firingAt(c.sc, spacing, slo, a));
-    if (verdicts.some((v) => v === undefined)) continue;
-    const firing = named.flatMap((a, i) => {
-      if (!verdicts[i]) return [];
+    const firing = named.flatMap((a) => {
+      if (!firesIn(c, slo, a)) return [];
       const rule = rules.find((r) => r.name === a.name && r.severity === a.severity);
-      return rule ? [{ rule, alert: firingAlert(rule, { ...slo.labels }, c.sc.ratio) }] : [];
+      return rule ? [{ rule, alert: firingAlert(rule, { ...slo.labels }, c.scenario.ratio) }] : [];
     });
-    if (firing.length !== verdicts.filter(Boolean).length) return undefined;
+    if (firing.length !== named.filter((a) => firesIn(c, slo, a)).length) return undefined;
     groups.push({
-      name: `${key}: error ratio ${fmt(c.sc.ratio)} (${fmt(c.sc.ratio / budget)}× the budget) ${c.name}`,
+      name: `${key}: error ratio ${fmt(c.scenario.ratio)} (${fmt(c.scenario.ratio / budget)}× the budget) ${c.name}`,
       // evaluations at every sample, as simulated: the file's evaluation interval is the spacing
-      ...(spacing !== seconds(stack.scrape.interval) || spacing !== seconds(stack.scrape.evaluationInterval) ? { interval: formatDuration(spacing * 1000) } : {}),
-      input,
-      alerts: [{ at: formatDuration(c.sc.steps * spacing * 1000), alert: alert.name, firing: firing.map((f) => f.alert), own: firing.filter((f) => f.rule === alert).length }],
+      ...(c.spacing !== seconds(stack.scrape.interval) || c.spacing !== seconds(stack.scrape.evaluationInterval) ? { interval: formatDuration(c.spacing * 1000) } : {}),
+      input: c.input,
+      alerts: [{ at: formatDuration(c.scenario.steps * c.spacing * 1000), alert: alert.name, firing: firing.map((f) => f.alert), own: firing.filter((f) => f.rule === alert).length }],
       samples: [],
     });
   }
