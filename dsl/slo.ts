@@ -18,7 +18,8 @@ export interface BurnWindow {
 }
 
 export interface SloAlertOptions {
-  /** @default page: 1h/5m at 14.4× and 6h/30m at 6×; ticket: 1d/2h at 3× and 3d/6h at 1× (the SRE workbook's) */
+  /** @default page: 1h/5m at 14.4× and 6h/30m at 6×; ticket: 1d/2h at 3× and 3d/6h at 1× (the SRE workbook's, for
+   *  a 30-day window; for another window, the rates that burn the same shares of its budget: see `pageWindows`) */
   readonly windows?: readonly BurnWindow[];
   /** @default 'critical' for the page, 'warning' for the ticket */
   readonly severity?: Severity;
@@ -66,8 +67,16 @@ export interface SloOptions<L extends string> {
   readonly runbook?: string;
 }
 
-export const pageWindows: readonly BurnWindow[] = [{ long: '1h', short: '5m', factor: 14.4 }, { long: '6h', short: '30m', factor: 6 }];
-export const ticketWindows: readonly BurnWindow[] = [{ long: '1d', short: '2h', factor: 3 }, { long: '3d', short: '6h', factor: 1 }];
+/** The SRE workbook's windows, as the share of the window's error budget each may burn before it alerts: 2% in an
+ *  hour and 5% in 6 hours page, 10% in a day or in 3 days make a ticket. Over 30 days those are burn rates of 14.4,
+ *  6, 3 and 1; over another window the rate follows the share (28 days: 13.44, 5.6, 2.8, 0.933), as in Sloth. */
+export const pageWindows = [{ long: '1h', short: '5m', budgetShare: 0.02 }, { long: '6h', short: '30m', budgetShare: 0.05 }] as const;
+export const ticketWindows = [{ long: '1d', short: '2h', budgetShare: 0.1 }, { long: '3d', short: '6h', budgetShare: 0.1 }] as const;
+
+/** The burn rate at which a window spends `budgetShare` of the objective's budget. */
+function factorOf(window: Duration, w: { readonly long: Duration; readonly budgetShare: number }): number {
+  return Number(((w.budgetShare * seconds(window)) / seconds(w.long)).toPrecision(10));
+}
 
 export interface SloDefinition {
   readonly [tag]: 'slo';
@@ -121,8 +130,8 @@ export function slo<L extends string>(o: SloOptions<L>): SloDefinition {
   const labels = { ...o.labels, slo: o.name };
   const alertName = o.alertName ?? `${pascal(o.name)}ErrorBudgetBurn`;
   const alerts = [
-    ...(o.page === false ? [] : [{ name: alertName, severity: o.page?.severity ?? 'critical', for: o.page?.for ?? '2m', windows: o.page?.windows ?? pageWindows }] as const),
-    ...(o.ticket === false ? [] : [{ name: alertName, severity: o.ticket?.severity ?? 'warning', for: o.ticket?.for ?? '15m', windows: o.ticket?.windows ?? ticketWindows }] as const),
+    ...(o.page === false ? [] : [{ name: alertName, severity: o.page?.severity ?? 'critical', for: o.page?.for ?? '2m', windows: o.page?.windows ?? pageWindows.map((w) => ({ long: w.long, short: w.short, factor: factorOf(window, w) })) }] as const),
+    ...(o.ticket === false ? [] : [{ name: alertName, severity: o.ticket?.severity ?? 'warning', for: o.ticket?.for ?? '15m', windows: o.ticket?.windows ?? ticketWindows.map((w) => ({ long: w.long, short: w.short, factor: factorOf(window, w) })) }] as const),
   ];
 
   // the SLI: errors and all events, as counters
