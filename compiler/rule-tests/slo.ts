@@ -202,9 +202,14 @@ export function sloCases(stack: Stack, index: SeriesIndex, slo: Slo, own: SloAle
   return result;
 }
 
-/** Whether `alert` fires at the end of a case (decided: sloCases keeps only cases both conventions agree on). */
+/** Whether `alert` fires at the end of a case; undefined when the range convention or rounding could decide (never
+ *  for the alerts a case was made for: sloCases keeps only cases those agree on). */
+export function verdictIn(c: SloCase, slo: Slo, alert: SloAlert): boolean | undefined {
+  return firingAt(c.scenario, c.spacing, slo, alert);
+}
+
 export function firesIn(c: SloCase, slo: Slo, alert: SloAlert): boolean {
-  return firingAt(c.scenario, c.spacing, slo, alert) === true;
+  return verdictIn(c, slo, alert) === true;
 }
 
 /** The derived tests of one burn-rate alert of `slo`. */
