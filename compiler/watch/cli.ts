@@ -28,6 +28,14 @@ Options:
 
 Exit codes: 0 stopped by Ctrl-C or SIGTERM, 2 usage error or a bug in stackc.`;
 
+function attempt(f: () => void): void {
+  try {
+    f();
+  } catch {
+    // nothing left to stop
+  }
+}
+
 const elapsed = (since: number) => `${(performance.now() - since).toFixed(0)} ms`;
 
 export async function main(argv: readonly string[]): Promise<number> {
@@ -116,11 +124,11 @@ export async function main(argv: readonly string[]): Promise<number> {
       watcher.close();
       queue = undefined;
       // the compile under way finishes (out/ is never left half-written), then tsgo and esbuild are stopped
+      // Ctrl-C in a terminal reaches tsgo and esbuild too: closing what already stopped is not an error
       void (running ?? Promise.resolve())
-        .then(() => {
-          checker.close();
-          return compiler.close();
-        })
+        .then(() => attempt(() => checker.close()))
+        .then(() => compiler.close())
+        .catch(() => {})
         .finally(() => done(0));
     };
     process.on('SIGINT', stop).on('SIGTERM', stop);

@@ -41,6 +41,7 @@ function save(file: string, text: string) {
 }
 
 let watch: ChildProcess;
+let ctrlC: ChildProcess | undefined;
 let output = '';
 let exited: Promise<number | null>;
 
@@ -66,7 +67,7 @@ test.before(() => {
   exited = new Promise((resolve) => watch.once('exit', (code) => resolve(code)));
 });
 test.after(() => {
-  if (watch.exitCode === null) watch.kill('SIGKILL');
+  for (const p of [watch, ctrlC]) if (p && p.exitCode === null) p.kill('SIGKILL');
   rmSync(scratch, { recursive: true, force: true });
 });
 
@@ -135,6 +136,27 @@ test('SIGTERM: exits 0 and leaves no child process (tsgo, esbuild) running', asy
   watch.kill('SIGTERM');
   assert.is(await exited, 0, output);
   assert.not.match(output, /context canceled|Error/, 'the shutdown printed nothing');
+  for (let waited = 0; children.some(alive); waited += 50) {
+    if (waited > 10_000) assert.unreachable(`still running after watch exited: ${children.filter(alive).join(', ')}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+});
+
+test('Ctrl-C (SIGINT to the whole process group, tsgo and esbuild included): exits 0, nothing left running', async () => {
+  // a process group of its own, as a terminal gives the command it runs
+  const group = spawn(process.execPath, stackc('watch', '--stacks', `${rel}/stacks`, '--out', `${rel}/out`), { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  ctrlC = group;
+  let text = '';
+  group.stdout!.on('data', (d: Buffer) => (text += d.toString()));
+  group.stderr!.on('data', (d: Buffer) => (text += d.toString()));
+  const done = new Promise<number | null>((resolve) => group.once('exit', (code) => resolve(code)));
+  for (let waited = 0; !/^watching /m.test(text); waited += 50) {
+    if (waited > 60_000) assert.unreachable(`watch did not start:\n${text}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  const children = execFileSync('ps', ['-o', 'pid=', '--ppid', String(group.pid)], { encoding: 'utf8' }).split('\n').map((l) => Number(l.trim())).filter(Boolean);
+  process.kill(-group.pid!, 'SIGINT');
+  assert.is(await done, 0, text);
   for (let waited = 0; children.some(alive); waited += 50) {
     if (waited > 10_000) assert.unreachable(`still running after watch exited: ${children.filter(alive).join(', ')}`);
     await new Promise((r) => setTimeout(r, 50));
