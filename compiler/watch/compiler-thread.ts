@@ -61,8 +61,10 @@ async function compileStacks(): Promise<CompileResult> {
 
 parentPort!.on('message', (request: 'compile' | 'stop') => {
   if (request === 'stop') {
-    // esbuild's service is a child process: stopped here, not left to the thread's end
-    void import('esbuild').then((esbuild) => esbuild.stop()).finally(() => parentPort!.close());
+    // esbuild's service is a child process of this thread: stopped here, and the thread lives on a moment so that
+    // its event loop sees the child exit and reaps it (esbuild's stop() does not wait; a child that exits after its
+    // thread ended stays a zombie until watch exits)
+    void import('esbuild').then((esbuild) => esbuild.stop()).finally(() => setTimeout(() => parentPort!.close(), 250));
     return;
   }
   compile().then(
