@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { projectRoot } from '../../dsl/source.ts';
 import { ignoredWarnings, writtenLine } from '../compile-cli.ts';
-import { formatIssues } from '../issues.ts';
+import { formatIssues, type Issue } from '../issues.ts';
 import { applyPlans } from '../output.ts';
 import { stackFilesIn } from '../stack-files.ts';
 import { openChecker } from '../typecheck/checker.ts';
@@ -63,20 +63,39 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   const outDir = args.values.out ?? 'out';
 
-  const checker = openChecker(root);
+  let checker = openChecker(root);
   const compiler = startCompiler({ root, stacksDir, stacksLabel, outDir, wanted: args.positionals });
   let watched: readonly string[] = [];
   let lastUntested: string | undefined;
+
+  /** The type check; a checker that failed (tsgo stopped) is replaced, and the next check reads every file again. */
+  const typeCheck = (stackFiles: readonly string[], changed: readonly string[]) => {
+    try {
+      return checker.check(stackFiles, changed);
+    } catch (e) {
+      attempt(() => checker.close());
+      checker = openChecker(root);
+      throw e;
+    }
+  };
 
   /** One compile: the type check here, beside loading and compiling on the compiler thread; out/ written only when
    *  both found nothing. */
   const compileOnce = async (changed: readonly string[], since: number) => {
     const compiling = compiler.compile();
     compiling.catch(() => {}); // awaited below, after the type check
-    const typeIssues = checker.check(stackFilesIn(stacksDir), changed);
+    let typeIssues: readonly Issue[] | Error;
+    try {
+      // a stacks folder that went away: the compile says so
+      typeIssues = typeCheck(existsSync(stacksDir) ? stackFilesIn(stacksDir) : [], changed);
+    } catch (e) {
+      typeIssues = e instanceof Error ? e : new Error(String(e));
+    }
     let result: CompileResult;
     try {
+      // awaited even when the check failed: one compile at a time on the thread
       result = await compiling;
+      if (typeIssues instanceof Error) throw typeIssues;
     } catch (e) {
       console.error(`✖ stackc failed to compile (a bug in stackc; the next save tries again):\n${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
       return;
