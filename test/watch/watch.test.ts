@@ -132,6 +132,16 @@ test('a new stack file in the folder is compiled', async () => {
   assert.ok(existsSync(join(scratch, 'out/second/prometheus/alerts.yml')));
 });
 
+test('the new stack file is type-checked too', async () => {
+  const seen = problems();
+  save('stacks/second.ts', second.replace("{ summary: 'Queue backs up' }", "{ sumary: 'Queue backs up' }"));
+  await printed(/nothing was written\./, seen + 1);
+  assert.match(output, new RegExp(`✖ ${rel}/stacks/second\\.ts:3:\\d+  unknown key "sumary"`));
+  const before = compiled();
+  save('stacks/second.ts', second);
+  await printed(/^✔ /m, before + 1);
+});
+
 test('SIGTERM: exits 0 and leaves no child process (tsgo, esbuild) running', async () => {
   const listed = execFileSync('ps', ['-o', 'pid=,stat=,comm=', '--ppid', String(watch.pid)], { encoding: 'utf8' }).trim().split('\n').map((l) => l.trim().split(/\s+/));
   const children = listed.map(([pid]) => Number(pid));
