@@ -1,7 +1,7 @@
 // `npm run bench:watch`: the built `stackc watch` on a copy of the repository's stacks. One threshold of the first
 // stack file is saved with alternating values; each save is timed from the write to the moment out/'s alert rules
 // hold the new value (a watch on out/, not a poll). Then the process is held through more saves, and its memory read
-// after each hundredth, with the compiler thread replaced every 100 compiles (stackc's default) and never replaced.
+// after every 50th, with the compiler thread replaced every 100 compiles (stackc's default) and never replaced.
 // Written to BENCHMARKS.md between markers. Absolute numbers depend on the machine, which is shared and noisy.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, watch, writeFileSync } from 'node:fs';
@@ -95,7 +95,8 @@ async function stop(s: Session): Promise<void> {
 /** The type checker's process under watch. */
 const tsgoPid = (pid: number) => Number(execFileSync('ps', ['-o', 'pid=,comm=', '--ppid', String(pid)], { encoding: 'utf8' }).split('\n').find((l) => l.trim().endsWith(' tsc'))?.trim().split(' ')[0]);
 
-/** `held` saves in one process; RSS of watch and of its tsgo after the first compile and after every hundredth save. */
+/** `held` saves in one process; RSS of watch and of its tsgo after the first compile and after every 50th save (the
+ *  thread replaced at the 100th and 200th: the 50th and 150th show what it holds halfway). */
 async function hold(env: NodeJS.ProcessEnv, name: string): Promise<{ node: number[]; tsgo: number[] }> {
   const s = start(env, name);
   await until(s, () => /^watching /m.test(s.output), 'the first compile');
@@ -103,7 +104,7 @@ async function hold(env: NodeJS.ProcessEnv, name: string): Promise<{ node: numbe
   const rss = { node: [rssMiB(s.child.pid!)], tsgo: [rssMiB(tsgo)] };
   for (let i = 1; i <= held; i++) {
     await save(s, i % 2 ? original - 1 : original);
-    if (i % 100 === 0) {
+    if (i % 50 === 0) {
       rss.node.push(rssMiB(s.child.pid!));
       rss.tsgo.push(rssMiB(tsgo));
     }
@@ -130,7 +131,7 @@ const kept = await hold({ STACKC_WATCH_FRESH_EVERY: 'Infinity' }, 'kept');
 rmSync(work, { recursive: true, force: true });
 
 const rssRow = (label: string, rss: number[]) => `| ${label} | ${rss.map((r) => `${r.toFixed(0)} MiB`).join(' | ')} | +${(rss.at(-1)! - rss[0]!).toFixed(0)} MiB |`;
-const after = Array.from({ length: Math.floor(held / 100) }, (_, i) => `after ${(i + 1) * 100} saves`);
+const after = Array.from({ length: Math.floor(held / 50) }, (_, i) => `after ${(i + 1) * 50} saves`);
 const section = `<!-- bench:watch:start -->
 Measured by \`npm run bench:watch\` (bench/watch.bench.ts) on ${cpus().length} × ${cpus()[0]?.model.trim()}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}.
 The built \`stackc watch\` on a copy of \`stacks/\`; the first warning threshold of ${stackFile.split('/').pop()} is saved ${timed} times with
