@@ -64,24 +64,36 @@ function labelsFor(index: SeriesIndex, s: Selected, excluded?: Selected): Record
 const offset = 1_000_000;
 const perStep = 1000;
 
-/** A scenario: total events steady from the start, a share `ratio` of them failing from sample `burstFrom` on. */
-export interface Scenario { readonly ratio: number; readonly burstFrom: number; readonly steps: number }
+/** A scenario: total events steady from the start, a share `ratio` of them failing from sample `burstFrom` on (until
+ *  sample `burstUntil`, when given: the burn stops). */
+export interface Scenario { readonly ratio: number; readonly burstFrom: number; readonly burstUntil?: number; readonly steps: number }
 
 const fmt = (n: number) => String(Number(n.toPrecision(12)));
 
-/** promtool values of a counter growing by `before` per sample, then by `after` from sample `from` on. */
-function values(before: number, after: number, from: number, steps: number): string {
-  if (from >= steps) return `${fmt(offset)}+${fmt(before)}x${steps}`;
-  const head = `${fmt(offset)}+${fmt(before)}x${from}`;
-  return `${head} ${fmt(offset + before * from + after)}+${fmt(after)}x${steps - from - 1}`;
+/** promtool values of a counter growing by `during` per sample between samples `from` and `until`, by `outside`
+ *  before and after: one `start+stepxN` segment per stretch. */
+function values(outside: number, during: number, sc: Scenario): string {
+  const until = Math.min(sc.burstUntil ?? sc.steps, sc.steps);
+  const stretches = [[sc.burstFrom, outside], [until - sc.burstFrom, during], [sc.steps - until, outside]] as const;
+  const parts: string[] = [];
+  let value = offset;
+  let first = true;
+  for (const [length, step] of stretches) {
+    if (length <= 0) continue;
+    // the first stretch starts at the offset, each later one a step past where the previous ended
+    parts.push(first ? `${fmt(value)}+${fmt(step)}x${length}` : `${fmt(value + step)}+${fmt(step)}x${length - 1}`);
+    value += step * length;
+    first = false;
+  }
+  return first ? `${fmt(offset)}x${sc.steps}` : parts.join(' ');
 }
 
 /** The SLI's input series under a scenario. */
 function sliInputs(stack: Stack, index: SeriesIndex, slo: Slo, sc: Scenario): TestSeries[] | undefined {
   const counter = (name: string, labels: Record<string, string>, v: string): TestSeries => withScrapeLabels(stack, index, { name, labels, values: v });
-  const bad = values(0, sc.ratio * perStep, sc.burstFrom, sc.steps);
-  const all = values(perStep, perStep, sc.burstFrom, sc.steps);
-  const good = values(perStep, (1 - sc.ratio) * perStep, sc.burstFrom, sc.steps);
+  const bad = values(0, sc.ratio * perStep, sc);
+  const all = values(perStep, perStep, sc);
+  const good = values(perStep, (1 - sc.ratio) * perStep, sc);
   if (slo.sli.kind === 'ratio') {
     const errors = selected(slo.sli.errors.text);
     const total = selected(slo.sli.total.text);
@@ -105,7 +117,7 @@ function sliInputs(stack: Stack, index: SeriesIndex, slo: Slo, sc: Scenario): Te
   // the good requests sit in the threshold's bucket, the others in the next one up
   const buckets = [...histogram.buckets.map((b) => [String(b), b] as const), ['+Inf', Infinity] as const];
   return [
-    ...buckets.map(([le, upper]) => counter(below.name, { ...labels, le }, upper < threshold ? values(0, 0, sc.steps, sc.steps) : upper === threshold ? good : all)),
+    ...buckets.map(([le, upper]) => counter(below.name, { ...labels, le }, upper < threshold ? values(0, 0, sc) : upper === threshold ? good : all)),
     counter(total.name, labels, all),
   ];
 }
@@ -118,7 +130,8 @@ function ratioAt(sc: Scenario, spacing: number, window: number, at: number, left
   const start = at - window / spacing;
   const first = Math.max(0, leftOpen ? Math.floor(start) + 1 : Math.ceil(start));
   if (at - first < 1) return undefined;
-  return (sc.ratio * Math.max(0, at - Math.max(first, sc.burstFrom))) / (at - first);
+  const until = Math.min(sc.burstUntil ?? at, at);
+  return (sc.ratio * Math.max(0, until - Math.max(first, sc.burstFrom))) / (at - first);
 }
 
 /** Whether `alert` is firing at the last sample, evaluated at every sample as the rule manager does, under one
@@ -181,6 +194,12 @@ export function sloCases(stack: Stack, index: SeriesIndex, slo: Slo, own: SloAle
       const sc = scenario(share, decisive ?? 0);
       const verdict = firingAt(sc, spacing, slo, own);
       cases.push({ name: `${verdict ? 'fires' : 'stays silent'} at ${share}× its ${w.factor}× burn rate over ${w.long} and ${w.short}${decisive === undefined ? ' (another window decides too)' : ''}`, sc });
+    }
+    // the burn at 1.05× stops: within the short window (and two evaluations) the alert has resolved
+    const fired = scenario(1.05, decisive ?? 0);
+    const stopped: Scenario = { ...fired, burstUntil: fired.steps, steps: fired.steps + steps(seconds(w.short)) + 2 };
+    if (firingAt(fired, spacing, slo, own) === true && firingAt(stopped, spacing, slo, own) === false) {
+      cases.push({ name: `resolves within ${w.short} once its ${w.factor}× burn stops`, sc: stopped });
     }
   }
   // at the objective from the start: long enough for every window of the alert, or, when another alert of the name
