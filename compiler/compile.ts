@@ -2,6 +2,7 @@
 import { readdirSync } from 'node:fs';
 import { basename, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { LocatedProblems } from '../dsl/problems.ts';
 import { toolRoot } from '../dsl/source.ts';
 import { importStackFile, StackSourceError, type LoadedStackFile } from './loader.ts';
 import { isTagged } from '../dsl/tags.ts';
@@ -38,6 +39,12 @@ function throwSite(err: Error, root: string): { file: string; line: number; colu
     return { file: relative(root, path).split(sep).join('/'), line: Number(m[2]), column: Number(m[3]) };
   }
   return undefined;
+}
+
+function loadIssues(file: string, root: string, error: unknown): Issue[] {
+  // a DSL helper's own input (an OpenSLO file) is located in that input, every problem of it at once
+  if (error instanceof LocatedProblems) return error.problems.map((p) => issueAt(file, p.where, p.message, p.hint, 'load/input'));
+  return [loadIssue(file, root, error)];
 }
 
 function loadIssue(file: string, root: string, error: unknown): Issue {
@@ -118,7 +125,7 @@ export async function loadStacks(dir: string, root: string, timeoutMs = loadTime
         const elsewhere = where.file !== file ? ` (in ${where.file}, which ${file} imports)` : '';
         issues.push(issueAt(file, where, `the stack file could not be read${elsewhere}: ${error.message}`, 'fix the syntax or the import at that line', 'load/source'));
       } else {
-        issues.push(loadIssue(file, root, error));
+        issues.push(...loadIssues(file, root, error));
       }
     }
   }

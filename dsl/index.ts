@@ -14,6 +14,8 @@ export { catalog, counterSeries, gaugeSeries, histogramSeries, summarySeries, wi
 export type { Catalog, CatalogHistogram, CatalogSummary } from './catalog.ts';
 export { slo, pageWindows, ticketWindows } from './slo.ts';
 export type { SloDefinition, SloOptions, SloAlertOptions, BurnWindow, RatioSli, LatencySli } from './slo.ts';
+export { openSlo } from './openslo.ts';
+export type { OpenSloOptions } from './openslo.ts';
 export { stack } from './stack.ts';
 export type { StackDefinition, StackOptions } from './stack.ts';
 export { input, ruleTest, untested } from './tests.ts';

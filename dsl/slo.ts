@@ -124,7 +124,11 @@ function seconds(d: string): number {
  *   sli: { errors: requests.where({ job: 'checkout', status: /5../ }), total: requests.where({ job: 'checkout' }) } });
  */
 export function slo<L extends string>(o: SloOptions<L>): SloDefinition {
-  const source = callSite();
+  return sloAt(o, callSite());
+}
+
+/** slo(), located at `source` (an objective read from a file: its place in that file). */
+export function sloAt<L extends string>(o: SloOptions<L>, source: SourceRef): SloDefinition {
   const window = o.window ?? '30d';
   const budget = budgetOf(o.objective);
   const labels = { ...o.labels, slo: o.name };
