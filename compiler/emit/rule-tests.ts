@@ -3,7 +3,7 @@ import type { Stack } from '../model.ts';
 import { seriesText, type TestGroup } from '../rule-tests/cases.ts';
 import { stackTests } from '../rule-tests/index.ts';
 import { files, type Files } from './files.ts';
-import { alertsFile, recordingRulesFile } from './rules.ts';
+import { alertsFile, recordingRulesFile, ruleFileGroups } from './rules.ts';
 import { toYaml } from './yaml.ts';
 
 function testYaml(g: TestGroup, interval: string): Record<string, unknown> {
@@ -42,6 +42,9 @@ function testFiles(testsFile: string, ruleFile: string, groups: readonly TestGro
     toYaml({
       rule_files: [`../${ruleFile.split('/').pop()}`],
       evaluation_interval: interval ?? stack.scrape.evaluationInterval,
+      // without it promtool evaluates the file's groups in a random order at each step, so an alert reading a
+      // recording rule of another group saw it now fresh, now a step old: the groups in file order, every time
+      group_eval_order: (ruleFileGroups(stack).get(ruleFile) ?? []).map((g) => g.name),
       tests: tests.map((g) => testYaml(g, g.interval ?? stack.scrape.interval)),
     }),
   ]);
