@@ -98,6 +98,9 @@ async function compileLoaded(
   }
   const selected = wanted.length ? loaded.stacks.filter((s) => wanted.some((w) => s.name === w || s.source.file.endsWith(`/${w}.ts`) || s.source.file === w)) : loaded.stacks;
   try {
+    // a write that a stopped stackc left half done is finished or undone first (even when this run then fails), so
+    // out/ is whole again and the plans compare with it
+    for (const note of c.recoverOutput(root, outDir)) console.error(`note: ${note}`);
     if (selected.length === 0 && loaded.issues.length === 0) {
       if (await typeErrors()) return 1;
       console.error(`No stacks found in ${stacksLabel}/: export stack(...) from a .ts file there.`);
@@ -139,8 +142,14 @@ async function compileLoaded(
       console.error(formatIssues(e.issues));
       return 1;
     }
+    // the write says what it left in out/
+    if (e instanceof c.OutputError) {
+      console.error(e.message);
+      return 2;
+    }
+    // anything else failed before the write began (reading out/ to plan it)
     if ((e as NodeJS.ErrnoException).code && (e as NodeJS.ErrnoException).syscall) {
-      console.error(`stackc could not write ${outDir}/: ${(e as Error).message}\nNothing in ${outDir}/ was changed.`);
+      console.error(`stackc could not read ${outDir}/: ${(e as Error).message}\nNothing in ${outDir}/ was changed.`);
       return 2;
     }
     throw e;
