@@ -20,6 +20,8 @@ const usage = `Usage: stackc compile [options] [stack ...]
 
 Compiles every stack exported by a file in stacks/ (or only the stacks named) into out/<stack>/.
 Nothing is written unless every stack compiles; only files stackc generated are replaced or removed.
+Each out/<stack>/ is replaced as a whole, so a compile that is killed or fails leaves it old or new;
+the next compile or check finishes or undoes such a write first.
 When every stack is compiled, out/<name>/ of a stack that no longer exists is removed (its manifest
 says stackc generated it; files stackc did not generate are kept).
 Stack files and what they import are type-checked first (TypeScript 7, the project's tsconfig.json):

@@ -8,7 +8,7 @@ import { mkdirSync, rmSync, statfsSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { addUsersFiles, copyTree, makeProject, snapshot, stackc, whichTree, writeVersion } from './fault-project.ts';
+import { addUsersFiles, copyTree, makeProject, snapshot, stackc, whichTree, writeVersion } from '../helpers/fault-project.ts';
 
 const p = makeProject('disk-faults');
 const saved = (tree: 'old' | 'new') => join(p.dir, `${tree}-out`);

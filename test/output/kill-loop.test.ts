@@ -12,7 +12,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { recoverOutput } from '../../compiler/output.ts';
 import { root } from '../helpers/stack.ts';
-import { addUsersFiles, copyTree, makeProject, snapshot, stackc, whichTree, writeVersion, type Project } from './fault-project.ts';
+import { addUsersFiles, copyTree, makeProject, snapshot, stackc, whichTree, writeVersion, type Project } from '../helpers/fault-project.ts';
 
 const lanes = [makeProject('kill-a'), makeProject('kill-b')];
 const saved = (p: Project, tree: 'old' | 'new') => join(p.dir, `${tree}-out`);
