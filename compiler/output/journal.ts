@@ -43,10 +43,10 @@ export function swapFolders(absOut: string, journal: Journal, afterFirst: () => 
   syncFolder(absOut);
 }
 
-/** The instant the write takes effect: from here on out/ is new, whatever happens next. */
+/** The instant the write takes effect: from here on out/ is new, whatever happens next. Not flushed: should a power
+ *  loss undo this rename, the next run finds the journal and rolls back, which is consistent too. */
 export function commit(absOut: string): void {
   rename(join(absOut, journalName), join(absOut, committedName));
-  syncFolder(absOut);
 }
 
 /** Removes the old copies of a committed write, then the journal. */
