@@ -42,8 +42,9 @@ const list = (outDir: string, stacks: readonly string[]) => {
 export function recoverOut(root: string, outDir: string): string[] {
   const absOut = join(root, outDir);
   if (!needsRecovery(absOut)) return [];
-  const release = lockOut(absOut);
+  let release = () => {};
   try {
+    release = lockOut(absOut);
     return recover(absOut, outDir);
   } catch (e) {
     throw new OutputError(`stackc could not put ${outDir}/ back in order after a compile that was stopped: ${reason(root, e)}\n` +
