@@ -21,6 +21,8 @@ const usage = `Usage: stackc compile [options] [stack ...]
 
 Compiles every stack exported by a file in stacks/ (or only the stacks named) into out/<stack>/.
 Nothing is written unless every stack compiles; only files stackc generated are replaced or removed.
+Each out/<stack>/ is replaced as a whole, so a compile that is killed or fails leaves it old or new;
+the next compile or check finishes or undoes such a write first.
 When every stack is compiled, out/<name>/ of a stack that no longer exists is removed (its manifest
 says stackc generated it; files stackc did not generate are kept).
 Stack files and what they import are type-checked first (TypeScript 7, the project's tsconfig.json):
@@ -134,6 +136,9 @@ async function compileLoaded(
     return 2;
   }
   try {
+    // a write that a stopped stackc left half done is finished or undone first (even when this run then fails), so
+    // out/ is whole again and the plans compare with it
+    for (const note of c.recoverOutput(root, outDir)) console.error(`note: ${note}`);
     if (selected.length === 0 && loaded.issues.length === 0) {
       if (await typeErrors()) return 1;
       console.error(`No stacks found in ${stacksLabel}/: export stack(...) from a .ts file there.`);
@@ -164,8 +169,14 @@ async function compileLoaded(
       console.error(formatIssues(e.issues));
       return 1;
     }
+    // the write says what it left in out/
+    if (e instanceof c.OutputError) {
+      console.error(e.message);
+      return 2;
+    }
+    // anything else failed before the write began (reading out/ to plan it)
     if ((e as NodeJS.ErrnoException).code && (e as NodeJS.ErrnoException).syscall) {
-      console.error(`stackc could not write ${outDir}/: ${(e as Error).message}\nNothing in ${outDir}/ was changed.`);
+      console.error(`stackc could not read ${outDir}/: ${(e as Error).message}\nNothing in ${outDir}/ was changed.`);
       return 2;
     }
     throw e;

@@ -1,13 +1,17 @@
 // The only place that touches out/: plans what a compile changes, writes it, or reports it for --check.
-// Only files stackc generated (listed in the stack's manifest) are ever replaced or removed.
-import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
-import { dirname, join, posix } from 'node:path';
+// Only files stackc generated (listed in the stack's manifest) are ever replaced or removed. How a write stays
+// entirely old or entirely new after any fault (kill -9, a full disk, a file that cannot be removed): output/write.ts.
+import { existsSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { CompiledStack } from './compile.ts';
-import { generatedMarker, generatedNote } from './emit/header.ts';
+import { generatedMarker } from './emit/header.ts';
 import { CompileError, type Issue } from './issues.ts';
+import { manifest, manifestName, manifestSource, readIfExists, readManifest } from './output/manifest.ts';
+import { leftoverPid } from './output/names.ts';
+import { recoverOut, writeStacks } from './output/write.ts';
 
-/** Lists the files stackc generated in out/<stack>/, so a later compile knows what it may remove. */
-export const manifestName = '.stackc-manifest';
+export { manifestName, readIfExists };
+export { OutputError } from './output/write.ts';
 
 export interface StackPlan {
   readonly stack: string;
@@ -23,32 +27,6 @@ export interface StackPlan {
   readonly goneFrom?: string;
   /** Manifest entries that name nothing stackc may touch (outside the folder, a directory): ignored, never deleted. */
   readonly ignored: readonly string[];
-}
-
-function manifest(stackFile: string, paths: readonly string[]): string {
-  return `# ${generatedNote(stackFile)}\n# Files stackc generated in this folder; it removes them when the stack no longer produces them.\n${paths.join('\n')}\n`;
-}
-
-/** A manifest is an input like any other (a pull request can carry one): an entry counts only when it names a file
- *  inside the folder. Absolute paths, `..`, and directories are never acted on; they are returned as ignored. */
-function readManifest(dir: string): { readonly files: string[]; readonly ignored: string[] } {
-  const path = join(dir, manifestName);
-  if (!existsSync(path)) return { files: [], ignored: [] };
-  const files: string[] = [];
-  const ignored: string[] = [];
-  for (const entry of readFileSync(path, 'utf8').split('\n').filter((l) => l && !l.startsWith('#'))) {
-    const normal = posix.normalize(entry);
-    const inside = !entry.includes('\\') && !entry.includes('\0') && !posix.isAbsolute(normal) && normal !== '.' && normal !== manifestName &&
-      !normal.split('/').includes('..') && normal === entry;
-    const target = join(dir, normal);
-    if (inside && (!existsSync(target) || lstatSync(target).isFile() || lstatSync(target).isSymbolicLink())) files.push(normal);
-    else ignored.push(entry);
-  }
-  return { files, ignored };
-}
-
-export function readIfExists(path: string): string | undefined {
-  return existsSync(path) ? readFileSync(path, 'utf8') : undefined;
 }
 
 /** Compares what the compile produced with what out/ holds. Refuses to replace files stackc did not write. */
@@ -86,12 +64,6 @@ export function planOutput(root: string, outDir: string, compiled: readonly Comp
   return plans;
 }
 
-/** The stack file a manifest says its folder was generated from. */
-function manifestSource(dir: string): string | undefined {
-  const header = readIfExists(join(dir, manifestName))?.split('\n')[0] ?? '';
-  return / from (\S+?)\.? DO NOT EDIT/.exec(header)?.[1];
-}
-
 /**
  * Folders of out/ that stackc generated for a stack that no longer exists (its manifest says so): every file the
  * manifest lists is removed, the manifest last. Files stackc did not generate are kept. Only meaningful when every
@@ -101,7 +73,7 @@ export function planGone(root: string, outDir: string, stacks: ReadonlySet<strin
   const absOut = join(root, outDir);
   if (!existsSync(absOut)) return [];
   return readdirSync(absOut, { withFileTypes: true })
-    .filter((e) => e.isDirectory() && !stacks.has(e.name) && existsSync(join(absOut, e.name, manifestName)))
+    .filter((e) => e.isDirectory() && !stacks.has(e.name) && leftoverPid(e.name) === undefined && existsSync(join(absOut, e.name, manifestName)))
     .sort((a, b) => a.name.localeCompare(b.name))
     .map((e) => {
       const dir = join(outDir, e.name);
@@ -115,41 +87,24 @@ export function isCurrent(plan: StackPlan): boolean {
   return plan.added.length === 0 && plan.changed.length === 0 && plan.removed.length === 0;
 }
 
-function removeEmptyParents(dir: string, stop: string): void {
-  for (let d = dir; d.startsWith(stop) && d !== stop; d = dirname(d)) {
-    if (!existsSync(d) || readdirSync(d).length > 0) return;
-    rmdirSync(d);
-  }
+/**
+ * Finishes or undoes a write of out/ that a stopped stackc (kill -9, power loss) left half done, and removes the
+ * temporary folders of processes that are gone. Run before planning, so plans compare with a consistent out/.
+ * Returns what it did, in the user's words; does nothing (and writes nothing) when out/ is in order.
+ */
+export function recoverOutput(root: string, outDir: string): string[] {
+  return recoverOut(root, outDir);
 }
 
-/** Writes every new or changed file of every stack to a temporary file first; only when all of them are written are
- *  they renamed into place (a rename does not fail half-way), then stale generated files are removed. A failure while
- *  writing (a full disk) removes the temporary files and leaves out/ as it was. */
+/**
+ * Writes every stack whose plan is not current: each out/<stack>/ is replaced as a whole by a complete new folder
+ * built beside it, so that after any fault it is entirely old or entirely new (see output/write.ts). Throws an
+ * OutputError whose message says what out/ holds.
+ */
 export function applyPlans(root: string, plans: readonly StackPlan[]): void {
-  const staged: { tmp: string; target: string }[] = [];
-  try {
-    for (const plan of plans) {
-      const absDir = join(root, plan.dir);
-      for (const path of [...plan.added, ...plan.changed]) {
-        const target = join(absDir, path);
-        mkdirSync(dirname(target), { recursive: true });
-        const tmp = `${target}.stackc-tmp-${process.pid}`;
-        // scripts stackc emits (deploy.sh) are run directly
-        writeFileSync(tmp, plan.files.get(path)!, { mode: path.endsWith('.sh') ? 0o755 : 0o644 });
-        staged.push({ tmp, target });
-      }
-    }
-  } catch (e) {
-    for (const { tmp } of staged) rmSync(tmp, { force: true });
-    throw e;
-  }
-  for (const { tmp, target } of staged) renameSync(tmp, target);
-  for (const plan of plans) {
-    const absDir = join(root, plan.dir);
-    for (const path of plan.removed) {
-      unlinkSync(join(absDir, path));
-      removeEmptyParents(dirname(join(absDir, path)), absDir);
-    }
-    if (plan.goneFrom !== undefined && existsSync(absDir) && readdirSync(absDir).length === 0) rmdirSync(absDir);
+  const byOut = new Map<string, StackPlan[]>();
+  for (const plan of plans.filter((p) => !isCurrent(p))) byOut.set(dirname(plan.dir), [...(byOut.get(dirname(plan.dir)) ?? []), plan]);
+  for (const [outDir, group] of byOut) {
+    writeStacks(root, outDir, group.map((p) => ({ stack: p.stack, files: p.files, gone: p.goneFrom !== undefined })));
   }
 }
