@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { projectRoot } from '../../dsl/source.ts';
 import { ignoredWarnings, writtenLine } from '../compile-cli.ts';
 import { formatIssues, type Issue } from '../issues.ts';
-import { applyPlans } from '../output.ts';
+import { applyPlans, OutputError, recoverOutput } from '../output.ts';
 import { stackFilesIn } from '../stack-files.ts';
 import { openChecker } from '../typecheck/checker.ts';
 import type { CompileResult } from './compiler-thread.ts';
@@ -62,6 +62,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     return 2;
   }
   const outDir = args.values.out ?? 'out';
+  // a write a stopped compile left half done is finished or undone before the first plan reads out/
+  for (const note of recoverOutput(root, outDir)) console.error(`note: ${note}`);
 
   let checker = openChecker(root);
   const compiler = startCompiler({ root, stacksDir, stacksLabel, outDir, wanted: args.positionals });
@@ -111,7 +113,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       try {
         applyPlans(root, result.plans);
       } catch (e) {
-        console.error(`stackc could not write ${outDir}/: ${(e as Error).message}\nNothing in ${outDir}/ was changed.`);
+        // the write says what it left in out/ (old, put back, or new with an old copy left over)
+        console.error(e instanceof OutputError ? e.message : `stackc could not write ${outDir}/: ${(e as Error).message}`);
         return;
       }
       console.log(`✔ ${result.plans.map(writtenLine).join('; ')} (${elapsed(since)})`);
