@@ -105,6 +105,7 @@ export function toModel(def: StackDefinition): Stack {
     monitoringNamespace: o.monitoringNamespace ?? 'monitoring',
     app: o.app ?? o.namespace,
     scrape,
+    target: { prometheus: o.target?.prometheus ?? '3' },
     metrics: o.metrics.map(metricOf),
     externalMetrics: [...external.values()],
     ruleGroups: o.groups.map((g) => groupOf(g, scrape.evaluationInterval)),

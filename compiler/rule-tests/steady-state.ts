@@ -4,6 +4,7 @@
 // rule can be predicted independently of Prometheus, and `promtool test rules` then judges the prediction.
 // Arithmetic follows Prometheus' own order of operations, so predictions match to the bit.
 import { parseDuration } from '../duration.ts';
+import type { Target } from '../model.ts';
 import type { Matcher, Node } from '../promql/ast.ts';
 import { functions } from '../promql/functions.ts';
 
@@ -101,6 +102,8 @@ export class SteadyState {
     private readonly at: number,
     /** Seconds between samples. */
     private readonly interval: number,
+    /** Whose range selectors: 3's leave out a sample exactly at the window's start, 2's keep it. */
+    private readonly target: Target['prometheus'] = '3',
   ) {}
 
   evaluate(n: Node): Value {
@@ -175,10 +178,13 @@ export class SteadyState {
     }
   }
 
-  /** A gauge's samples inside [at - seconds, at]: Prometheus 2.x range selectors include both ends. */
+  /** A gauge's samples (one every interval from 0) inside (at - seconds, at] in Prometheus 3, [at - seconds, at] in 2. */
   private window(s: SteadySeries, seconds: number, fn: string): number[] {
     if (s.kind !== 'gauge') this.unsupported(`${fn}() over a counter`);
-    const count = Math.floor(seconds / this.interval) + 1;
+    const last = Math.floor(this.at / this.interval);
+    const start = (this.at - seconds) / this.interval;
+    const first = Math.max(0, this.target === '3' ? Math.floor(start) + 1 : Math.ceil(start));
+    const count = last - first + 1;
     return [...Array<number>(count - 1).fill(s.value), s.last ?? s.value];
   }
 
