@@ -143,11 +143,16 @@ export class SteadyState {
     }
     switch (n.fn) {
       case 'rate':
-      case 'irate':
-        return vec(this.range(n.args[0]).series.map((s) => ({ labels: s.labels, value: s.value })));
       case 'increase': {
         const { series, seconds } = this.range(n.args[0]);
-        return vec(series.map((s) => ({ labels: s.labels, value: s.value * seconds })));
+        return vec(series.map((s) => ({ labels: s.labels, value: this.extrapolatedRate(s, seconds, n.fn === 'rate') })));
+      }
+      case 'irate': {
+        const { series, seconds } = this.range(n.args[0]);
+        return vec(series.map((s) => {
+          const [previous, last] = this.counterWindow(s, seconds).slice(-2);
+          return { labels: s.labels, value: (last!.v - previous!.v) / (last!.t - previous!.t) };
+        }));
       }
       case 'resets':
         return vec(this.range(n.args[0]).series.map((s) => ({ labels: s.labels, value: 0 })));
@@ -178,12 +183,55 @@ export class SteadyState {
     }
   }
 
+  /** The indexes of the samples (one every interval from 0) inside (at - seconds, at] in Prometheus 3, [at - seconds,
+   *  at] in 2. */
+  private windowIndexes(seconds: number): { first: number; last: number } {
+    const last = Math.floor(this.at / this.interval);
+    const start = (this.at - seconds) / this.interval;
+    return { first: Math.max(0, this.target === '3' ? Math.floor(start) + 1 : Math.ceil(start)), last };
+  }
+
+  /** A counter's samples in the window: promtool's `0+bxN` adds b once per step, so the values are sums, not products. */
+  private counterWindow(s: SteadySeries, seconds: number): { t: number; v: number }[] {
+    const { first, last } = this.windowIndexes(seconds);
+    if (last - first < 1) this.unsupported('a range window holding fewer than two samples');
+    const step = s.value * this.interval;
+    const samples: { t: number; v: number }[] = [];
+    for (let k = 0, v = 0; k <= last; k++, v += step) if (k >= first) samples.push({ t: k * this.interval, v });
+    return samples;
+  }
+
+  /** rate() and increase() as Prometheus computes them, extrapolating to the window's ends (functions.go,
+   *  extrapolatedRate): the arithmetic differs in its last steps between 2 and 3, and the tests compare to the bit. */
+  private extrapolatedRate(s: SteadySeries, seconds: number, isRate: boolean): number {
+    const samples = this.counterWindow(s, seconds);
+    const first = samples[0]!;
+    const last = samples[samples.length - 1]!;
+    const result = last.v - first.v;
+    let durationToStart = first.t - (this.at - seconds);
+    let durationToEnd = this.at - last.t;
+    const sampledInterval = last.t - first.t;
+    const average = sampledInterval / (samples.length - 1);
+    const threshold = average * 1.1;
+    const toZero = result > 0 && first.v >= 0 ? sampledInterval * (first.v / result) : Infinity;
+    // 2 stops at the counter's zero point before judging the distance to the start, 3 after
+    if (this.target === '2') durationToStart = Math.min(durationToStart, toZero);
+    if (durationToStart >= threshold) durationToStart = average / 2;
+    if (this.target === '3') durationToStart = Math.min(durationToStart, toZero);
+    if (durationToEnd >= threshold) durationToEnd = average / 2;
+    if (this.target === '2') {
+      const extrapolated = result * ((sampledInterval + durationToStart + durationToEnd) / sampledInterval);
+      return isRate ? extrapolated / seconds : extrapolated;
+    }
+    let factor = (sampledInterval + durationToStart + durationToEnd) / sampledInterval;
+    if (isRate) factor /= seconds;
+    return result * factor;
+  }
+
   /** A gauge's samples (one every interval from 0) inside (at - seconds, at] in Prometheus 3, [at - seconds, at] in 2. */
   private window(s: SteadySeries, seconds: number, fn: string): number[] {
     if (s.kind !== 'gauge') this.unsupported(`${fn}() over a counter`);
-    const last = Math.floor(this.at / this.interval);
-    const start = (this.at - seconds) / this.interval;
-    const first = Math.max(0, this.target === '3' ? Math.floor(start) + 1 : Math.ceil(start));
+    const { first, last } = this.windowIndexes(seconds);
     const count = last - first + 1;
     return [...Array<number>(count - 1).fill(s.value), s.last ?? s.value];
   }

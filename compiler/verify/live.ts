@@ -1,5 +1,6 @@
-// The live judge: the stack's simulated exporter (in process), Debian's Prometheus with the compiled local profile
-// and rule files, Debian's Alertmanager with the compiled local config, and a webhook per receiver, on free
+// The live judge: the stack's simulated exporter (in process), Prometheus 3 with the compiled local profile and rule
+// files, the current Alertmanager with the compiled local config (both built by scripts/build-judges.sh; Debian's
+// when there is no build), and a webhook per receiver, on free
 // loopback ports. The simulation holds every gauge past its most severe threshold; the judge checks that every
 // alert it drives fires and reaches the receiver the stack routes it to, that recording rules produce series and
 // that panel queries return data. What the simulation cannot drive is listed with the reason. Bounded in time
@@ -59,7 +60,7 @@ export async function judgeLive(input: LiveInput): Promise<JudgeResult[]> {
   const log = input.log ?? (() => undefined);
   let binaries;
   try {
-    binaries = findEngines();
+    binaries = findEngines('built');
   } catch (e) {
     return skipped(stack, `not run: ${(e as Error).message.replace(/\n/g, ' ')}`);
   }
