@@ -58,9 +58,10 @@ test('when the compiled routes send critical alerts to the warning receiver, rou
   assert.is(results.find((r) => r.judge === 'live: alerts fire')!.status, 'passed');
 });
 
-test('without the engines on PATH every aspect is skipped, naming the Debian packages', async () => {
+test('without the engines, built or on PATH, every aspect is skipped, naming the Debian packages', async () => {
   const path = process.env.PATH;
   process.env.PATH = mkdtempSync(join(tmpdir(), 'stackc-nopath-'));
+  process.env.STACKC_JUDGES_BIN = '';
   dirs.push(process.env.PATH);
   try {
     const results = await judgeLive({ stack: model, dir: compiledDir() });
@@ -68,6 +69,7 @@ test('without the engines on PATH every aspect is skipped, naming the Debian pac
     assert.match(results[0]!.summary, 'apt-get install -y prometheus prometheus-alertmanager');
   } finally {
     process.env.PATH = path;
+    delete process.env.STACKC_JUDGES_BIN;
   }
 });
 
