@@ -20,6 +20,7 @@ import { startStackExporter, type StackExporter } from '../../exporter/stack-exp
 import * as api from './live-api.ts';
 import { firingFailures, routingVerdict } from './live-checks.ts';
 import { writeRunConfigs } from './live-configs.ts';
+import { toolVersion } from './tools.ts';
 import { isAlertOf, livePhase, livePlan, slackMs, type DrivenAlert, type LivePlan } from './live-plan.ts';
 import type { JudgeFailure, JudgeResult } from './judge.ts';
 
@@ -64,6 +65,7 @@ export async function judgeLive(input: LiveInput): Promise<JudgeResult[]> {
   } catch (e) {
     return skipped(stack, `not run: ${(e as Error).message.replace(/\n/g, ' ')}`);
   }
+  const engineVersions = (await Promise.all([toolVersion(binaries.prometheus), toolVersion(binaries.alertmanager)])).join(' and ');
   const plan = livePlan(stack);
   const runDir = mkdtempSync(join(tmpdir(), `stackc-live-${stack.name}-`));
   mkdirSync(join(runDir, 'logs'));
@@ -88,7 +90,8 @@ export async function judgeLive(input: LiveInput): Promise<JudgeResult[]> {
       return [failed, ...skipped(stack, 'not judged: the engines did not start (see live: scrape)').slice(1)];
     }
     log(`${stack.name}: Prometheus ${engines.prometheusUrl}, Alertmanager ${engines.alertmanagerUrl}, exporter ${exporter.url}`);
-    const results = await judgeRun(stack, plan, { processes, exporter, webhook, engines }, log);
+    const results = (await judgeRun(stack, plan, { processes, exporter, webhook, engines }, log))
+      .map((r) => (r.judge === 'live: scrape' ? { ...r, summary: `${engineVersions}: ${r.summary}` } : r));
     keepLogs = results.some((r) => r.status === 'failed');
     if (keepLogs) return results.map((r) => (r.status === 'failed' ? { ...r, summary: `${r.summary}; logs in ${join(runDir, 'logs')}` } : r));
     return results;
