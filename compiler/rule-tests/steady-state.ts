@@ -233,6 +233,7 @@ export class SteadyState {
     if (s.kind !== 'gauge') this.unsupported(`${fn}() over a counter`);
     const { first, last } = this.windowIndexes(seconds);
     const count = last - first + 1;
+    if (count < 1) this.unsupported('a range window holding no sample');
     return [...Array<number>(count - 1).fill(s.value), s.last ?? s.value];
   }
 
