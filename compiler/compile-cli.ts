@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { projectRoot } from '../dsl/source.ts';
 import type { compileStacks, loadStacks } from './compile.ts';
 import { CompileError, formatIssues, type Issue } from './issues.ts';
+import type { StackPlan } from './output.ts';
 import { warmLoader } from './loader-warm.ts';
 import { stackFilesIn } from './stack-files.ts';
 import { typecheckInBackground } from './typecheck/background.ts';
@@ -11,9 +12,9 @@ import { mark, timingsLine } from './timings.ts';
 
 // The compiler's modules are imported after the type check and esbuild have started, so both start up while Node
 // loads the ~150 modules of the compiler.
-const compiler = () => Promise.all([import('./compile.ts'), import('./output.ts'), import('./rule-tests/untested.ts')])
+export const loadCompiler = () => Promise.all([import('./compile.ts'), import('./output.ts'), import('./rule-tests/untested.ts')])
   .then(([compile, output, untested]) => ({ ...compile, ...output, ...untested }));
-type Compiler = Awaited<ReturnType<typeof compiler>>;
+export type Compiler = Awaited<ReturnType<typeof loadCompiler>>;
 
 const usage = `Usage: stackc compile [options] [stack ...]
        stackc check [options] [stack ...]    (the same as compile --check)
@@ -37,7 +38,7 @@ Options:
 Exit codes: 0 success, 1 problems in a stack or stale out/ (--check), 2 usage error or a bug in stackc.`;
 
 /** Compiles the stacks that loaded; the load failures of the others are reported with their problems. */
-function compileAll(c: Compiler, stacks: Parameters<typeof compileStacks>[0], loadIssues: readonly Issue[]) {
+export function compileAll(c: Compiler, stacks: Parameters<typeof compileStacks>[0], loadIssues: readonly Issue[]) {
   try {
     const compiled = c.compileStacks(stacks);
     if (loadIssues.length) throw new CompileError(loadIssues);
@@ -77,7 +78,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     return issues.length > 0;
   };
   void warmLoader();
-  const c = await compiler();
+  const c = await loadCompiler();
   const loaded = await c.loadStacks(stacksDir, root);
   mark('load');
   const code = await compileLoaded(c, loaded, args.positionals, args.values.stacks ?? 'stacks', outDir, root, args.values.check ?? false, typeErrors);
@@ -85,36 +86,63 @@ export async function main(argv: readonly string[]): Promise<number> {
   return code;
 }
 
+/** The stacks named on the command line (by name, by file name without .ts, or by file), all when none is named;
+ *  `unknown` lists the names no stack answers to. */
+export function selectStacks(loaded: Awaited<ReturnType<typeof loadStacks>>, wanted: readonly string[]) {
+  const named = (s: (typeof loaded.stacks)[number], w: string) => s.name === w || s.source.file.endsWith(`/${w}.ts`) || s.source.file === w;
+  return {
+    selected: wanted.length ? loaded.stacks.filter((s) => wanted.some((w) => named(s, w))) : loaded.stacks,
+    unknown: wanted.filter((w) => !loaded.stacks.some((s) => named(s, w))),
+  };
+}
+
+/** Compiles the selected stacks and plans what changes in out/: the stacks' folders, and (when every stack was
+ *  compiled) the folders of stacks that are gone. Throws CompileError with every problem of the run. */
+export function planStacks(
+  c: Compiler, loaded: Awaited<ReturnType<typeof loadStacks>>, selected: Parameters<typeof compileStacks>[0], wanted: readonly string[], root: string, outDir: string,
+) {
+  const stacks = compileAll(c, selected, loaded.issues);
+  mark('validate + emit');
+  const compiled = c.planOutput(root, outDir, stacks);
+  const untested = c.untestedSummary(stacks.map((s) => s.stack));
+  // folders of stacks that are gone, known only when every stack was compiled
+  const gone = wanted.length ? [] : c.planGone(root, outDir, new Set(loaded.stacks.map((s) => s.name)));
+  return { plans: [...compiled, ...gone], untested };
+}
+
+/** What a written plan did to its folder, as compile reports it. */
+export function writtenLine(p: StackPlan): string {
+  return p.goneFrom !== undefined
+    ? `${p.dir}: removed (${p.removed.length} generated files; ${p.goneFrom} no longer defines stack ${p.stack})`
+    : `${p.dir}: ${p.added.length} added, ${p.changed.length} changed, ${p.removed.length} removed, ${p.unchanged.length} unchanged`;
+}
+
+/** Warnings of manifest entries stackc ignored. */
+export function ignoredWarnings(plans: readonly StackPlan[]): string[] {
+  return plans.flatMap((p) => p.ignored.map((entry) => `warning: ${p.dir}/.stackc-manifest lists "${entry}", which is not a file inside ${p.dir}/; it was ignored, nothing was deleted through it`));
+}
+
 /** Compiles what loaded and writes or compares it; `typeErrors` is awaited before anything is printed or written. */
 async function compileLoaded(
   c: Compiler, loaded: Awaited<ReturnType<typeof loadStacks>>, wanted: readonly string[], stacksLabel: string, outDir: string, root: string, check: boolean,
   typeErrors: () => Promise<boolean>,
 ): Promise<number> {
-  const unknown = wanted.filter((w) => !loaded.stacks.some((s) => s.name === w || s.source.file.endsWith(`/${w}.ts`) || s.source.file === w));
+  const { selected, unknown } = selectStacks(loaded, wanted);
   if (unknown.length) {
     if (await typeErrors()) return 1;
     console.error(`No stack named ${unknown.join(', ')}. Stacks: ${loaded.stacks.map((s) => s.name).join(', ') || '(none)'}`);
     return 2;
   }
-  const selected = wanted.length ? loaded.stacks.filter((s) => wanted.some((w) => s.name === w || s.source.file.endsWith(`/${w}.ts`) || s.source.file === w)) : loaded.stacks;
   try {
     if (selected.length === 0 && loaded.issues.length === 0) {
       if (await typeErrors()) return 1;
       console.error(`No stacks found in ${stacksLabel}/: export stack(...) from a .ts file there.`);
       return 2;
     }
-    const stacks = compileAll(c, selected, loaded.issues);
-    mark('validate + emit');
-    const compiled = c.planOutput(root, outDir, stacks);
-    const untested = c.untestedSummary(stacks.map((s) => s.stack));
-    // folders of stacks that are gone, known only when every stack was compiled
-    const gone = wanted.length ? [] : c.planGone(root, outDir, new Set(loaded.stacks.map((s) => s.name)));
-    const plans = [...compiled, ...gone];
+    const { plans, untested } = planStacks(c, loaded, selected, wanted, root, outDir);
     mark('compare');
     if (await typeErrors()) return 1;
-    for (const p of plans) {
-      for (const entry of p.ignored) console.error(`warning: ${p.dir}/.stackc-manifest lists "${entry}", which is not a file inside ${p.dir}/; it was ignored, nothing was deleted through it`);
-    }
+    for (const warning of ignoredWarnings(plans)) console.error(warning);
     if (check) {
       const stale = plans.filter((p) => !c.isCurrent(p));
       for (const p of plans) if (c.isCurrent(p)) console.log(`✔ ${p.dir} is up to date (${p.files.size} files)`);
@@ -127,10 +155,7 @@ async function compileLoaded(
     }
     c.applyPlans(root, plans);
     mark('write');
-    for (const p of plans) {
-      if (p.goneFrom !== undefined) console.log(`✔ ${p.dir}: removed (${p.removed.length} generated files; ${p.goneFrom} no longer defines stack ${p.stack})`);
-      else console.log(`✔ ${p.dir}: ${p.added.length} added, ${p.changed.length} changed, ${p.removed.length} removed, ${p.unchanged.length} unchanged`);
-    }
+    for (const p of plans) console.log(`✔ ${writtenLine(p)}`);
     if (untested) console.log(`ℹ ${untested}`);
     return 0;
   } catch (e) {

@@ -11,6 +11,7 @@ import { emitStack } from './emit/index.ts';
 import type { Files } from './emit/files.ts';
 import { CompileError, type Issue } from './issues.ts';
 import type { Stack } from './model.ts';
+import { isStackFileName } from './stack-files.ts';
 import { validate } from './validate/index.ts';
 
 export interface CompiledStack {
@@ -97,7 +98,7 @@ export async function loadStacks(dir: string, root: string, timeoutMs = loadTime
   const stacks: StackDefinition[] = [];
   const issues: Issue[] = [];
   const files = new Set<string>();
-  const entries = readdirSync(dir).filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts')).sort();
+  const entries = readdirSync(dir).filter(isStackFileName).sort();
   for (const entry of entries) {
     const file = relative(root, join(dir, entry)).split(sep).join('/');
     files.add(join(dir, entry));

@@ -19,7 +19,7 @@ const packageDir = resolve(dirname(fileURLToPath(import.meta.url)), '..', fromSo
 const ownDirs = ['dsl', 'compiler', 'exporter', 'scripts'].flatMap((d) => [join(packageDir, d) + sep, join(packageDir, 'dist', d) + sep]);
 
 /** A file of stackc itself or of a package: imported where it is, never bundled into a stack. */
-function isExternal(path: string): boolean {
+export function isExternal(path: string): boolean {
   return path.includes(`${sep}node_modules${sep}`) || ownDirs.some((d) => path.startsWith(d));
 }
 

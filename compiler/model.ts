@@ -3,6 +3,9 @@
 // Nothing here may import from dsl/ or hold functions, classes or symbols.
 import type { Dashboard } from './model-dashboard.ts';
 import type { Alerting, Deploy } from './model-deploy.ts';
+import type { Slo } from './model-slo.ts';
+
+export type { BurnWindow, Sli, Slo, SloAlert } from './model-slo.ts';
 
 /** Where a definition was made: a path relative to the project root, 1-based line and column. */
 export interface SourceRef {
@@ -117,7 +120,9 @@ export interface AlertRule {
   /** Set when the alert was derived from a metric's or recording rule's threshold; `labels` are the static labels
    *  of that recording rule, which tell it from other rules recording the same name. */
   readonly threshold?: { readonly series: string; readonly severity: Severity; readonly labels?: Readonly<Record<string, string>> };
-  /** Tests written in the stack; threshold alerts also get derived ones (compiler/rule-tests/). */
+  /** Set when the alert is a burn-rate alert of a service-level objective: the objective's name (see `Slo`). */
+  readonly slo?: string;
+  /** Tests written in the stack; threshold and objective alerts also get derived ones (compiler/rule-tests/). */
   readonly tests: readonly RuleTestCase[];
   /** Set when the stack left the alert untested on purpose: it then has no tests. */
   readonly untested?: UntestedRule;
@@ -202,6 +207,8 @@ export interface Stack {
   readonly alerting: Alerting;
   /** Kubernetes deployment settings (compiler/model-deploy.ts). */
   readonly deploy: Deploy;
+  /** Service-level objectives; their rules are in `ruleGroups` too (see compiler/model-slo.ts). */
+  readonly slos: readonly Slo[];
   /** Every object that defines a series the stack lists or uses, one entry per object. */
   readonly definitions: readonly SeriesDefinition[];
   readonly source: SourceRef;

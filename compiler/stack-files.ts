@@ -2,6 +2,10 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
+export function isStackFileName(name: string): boolean {
+  return name.endsWith('.ts') && !name.endsWith('.d.ts');
+}
+
 export function stackFilesIn(dir: string): string[] {
-  return readdirSync(dir).filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts')).sort().map((f) => join(dir, f));
+  return readdirSync(dir).filter(isStackFileName).sort().map((f) => join(dir, f));
 }

@@ -16,6 +16,10 @@ const commands: Readonly<Record<string, Command>> = {
     summary: 'the drift check: compile in memory, exit 1 with a diff when out/ is stale (same as compile --check)',
     run: async (argv) => (await import('./compile-cli.ts')).main(['--check', ...argv]),
   },
+  watch: {
+    summary: 'compile, then compile again on every save of a stack file or a file it imports',
+    run: async (argv) => (await import('./watch/cli.ts')).main(argv),
+  },
   verify: {
     summary: 'compile in memory and run the real judges (promtool, amtool, schemas, Grafana types; --live)',
     run: async (argv) => (await import('./verify/cli.ts')).main(argv),

@@ -45,7 +45,7 @@ export function definitionsOf(def: StackDefinition, metricOf: (d: MetricDefiniti
     declared.add(m);
     reach(m, { what: 'metrics', source: def.source });
   }
-  for (const g of o.groups) {
+  for (const g of [...o.groups, ...(o.slos ?? []).map((s) => s.group)]) {
     for (const r of g.rules) {
       if (isTagged<AlertDefinition>(r, 'alert')) {
         for (const d of r.uses) reach(d, { what: `alert ${r.name}`, source: r.source });

@@ -12,6 +12,8 @@ export { alert, alertsFrom, record, ruleGroup } from './rules.ts';
 export type { Recording, AlertDefinition, RuleGroupDefinition } from './rules.ts';
 export { catalog, counterSeries, gaugeSeries, histogramSeries, summarySeries, withLabels } from './catalog.ts';
 export type { Catalog, CatalogHistogram, CatalogSummary } from './catalog.ts';
+export { slo, pageWindows, ticketWindows } from './slo.ts';
+export type { SloDefinition, SloOptions, SloAlertOptions, BurnWindow, RatioSli, LatencySli } from './slo.ts';
 export { stack } from './stack.ts';
 export type { StackDefinition, StackOptions } from './stack.ts';
 export { input, ruleTest, untested } from './tests.ts';

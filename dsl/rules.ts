@@ -80,6 +80,8 @@ export interface AlertDefinition {
   readonly labels: Readonly<Record<string, string>>;
   readonly annotations: Readonly<Record<string, string>>;
   readonly threshold?: { readonly series: string; readonly severity: Severity; readonly labels?: Readonly<Record<string, string>> };
+  /** Set on the burn-rate alerts of `slo(...)`: the objective's name. */
+  readonly slo?: string;
   readonly tests: readonly TestDefinition[];
   readonly untested?: UntestedRule;
   readonly source: SourceRef;

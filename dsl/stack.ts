@@ -6,6 +6,7 @@ import type { DashboardDefinition } from './dashboard.ts';
 import type { DeployDefinition } from './deploy.ts';
 import type { AnyMetric } from './metrics.ts';
 import type { RuleGroupDefinition } from './rules.ts';
+import type { SloDefinition } from './slo.ts';
 import type { Duration } from './series.ts';
 import { callSite } from './source.ts';
 import { tag } from './tags.ts';
@@ -46,6 +47,9 @@ export interface StackOptions {
   readonly catalogs?: readonly AnyCatalog[];
   /** Rule groups, emitted in this order. Groups of recording rules only go to recording-rules.yml. */
   readonly groups: readonly RuleGroupDefinition[];
+  /** Service-level objectives (`slo(...)`): their recording rules and burn-rate alerts are emitted as one rule group
+   *  each, after `groups`. @default [] */
+  readonly slos?: readonly SloDefinition[];
   /** Grafana dashboards built from the stack's metrics. @default [] */
   readonly dashboards?: readonly DashboardDefinition[];
   /** Alert routing by severity (`alerting(...)`). @default every alert to a receiver that notifies nobody */

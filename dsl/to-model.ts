@@ -1,6 +1,6 @@
 // The one bridge from DSL objects to the model. The compiler never sees a builder.
 import type {
-  AlertRule, ExternalMetric, Metric, RecordingRule, RuleGroup, Severity, Stack, Threshold,
+  AlertRule, ExternalMetric, Metric, RecordingRule, RuleGroup, Severity, Slo, Stack, Threshold,
 } from '../compiler/model.ts';
 import { severities } from '../compiler/model.ts';
 import { alertingOf } from './alerting.ts';
@@ -10,6 +10,7 @@ import { definitionsOf } from './definitions.ts';
 import { deployOf } from './deploy.ts';
 import type { MetricDefinition, ThresholdLevel, ThresholdsInput } from './metrics.ts';
 import type { AlertDefinition, Recording, RuleGroupDefinition } from './rules.ts';
+import type { SloDefinition } from './slo.ts';
 import type { StackDefinition } from './stack.ts';
 import { isTagged } from './tags.ts';
 import { testCaseOf } from './tests.ts';
@@ -68,6 +69,7 @@ function alertOf(a: AlertDefinition): AlertRule {
     labels: { ...a.labels },
     annotations: { ...a.annotations },
     ...(a.threshold ? { threshold: a.threshold } : {}),
+    ...(a.slo !== undefined ? { slo: a.slo } : {}),
     tests: a.tests.map(testCaseOf),
     ...(a.untested ? { untested: a.untested } : {}),
     source: a.source,
@@ -82,6 +84,24 @@ function groupOf(g: RuleGroupDefinition, defaultInterval: string): RuleGroup {
     intervalSet: g.interval !== '',
     rules: g.rules.map((r) => (isTagged<AlertDefinition>(r, 'alert') ? alertOf(r) : recordingOf(r as Recording<string>))),
     source: g.source,
+  };
+}
+
+function sloOf(d: SloDefinition): Slo {
+  const at = (text: string) => ({ text, source: d.source });
+  return {
+    kind: 'slo',
+    name: d.name,
+    objective: d.objective,
+    budget: d.budget,
+    window: d.window,
+    sli: d.sli.kind === 'ratio'
+      ? { kind: 'ratio', errors: at(d.sli.errors), total: at(d.sli.total) }
+      : { kind: 'latency', histogram: d.sli.histogram, good: at(d.sli.good), total: at(d.sli.total), threshold: d.sli.threshold },
+    labels: { ...d.labels },
+    group: d.group.name,
+    alerts: d.alerts.map((a) => ({ name: a.name, severity: a.severity, for: a.for, windows: a.windows.map((w) => ({ ...w })) })),
+    source: d.source,
   };
 }
 
@@ -108,7 +128,9 @@ export function toModel(def: StackDefinition): Stack {
     target: { prometheus: o.target?.prometheus ?? '3' },
     metrics: o.metrics.map(metricOf),
     externalMetrics: [...external.values()],
-    ruleGroups: o.groups.map((g) => groupOf(g, scrape.evaluationInterval)),
+    // an objective's rules are a group of their own, after the stack's groups
+    ruleGroups: [...o.groups, ...(o.slos ?? []).map((s) => s.group)].map((g) => groupOf(g, scrape.evaluationInterval)),
+    slos: (o.slos ?? []).map(sloOf),
     dashboards: (o.dashboards ?? []).map(dashboardOf),
     alerting: alertingOf(o.alerting, def.source),
     deploy: deployOf(o.deploy, def.source),

@@ -29,4 +29,6 @@ else
 fi
 
 npm ci --no-audit --no-fund
+# Sloth, the peer test/slo/sloth.test.ts judges stackc's objectives against, built from tools/sloth/go.mod (cached)
+bash scripts/build-sloth.sh >/dev/null
 npm test

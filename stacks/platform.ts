@@ -3,7 +3,7 @@
 import {
   $namespace, alert, alerting, alertsFrom, alertStates, avg, avgOverTime, counter, dashboard, deploy, deriv, gauge,
   histogram, histogramQuantile, increase, input, maxOverTime, pagerDuty, panel, promql, quantileOverTime, rate, rateInterval,
-  receiver, record, row, ruleGroup, ruleTest, scope, secretKey, slack, stack, sum, webhook,
+  receiver, record, row, ruleGroup, ruleTest, scope, secretKey, slack, slo, stack, sum, webhook,
 } from 'stackc';
 import { kubeStateMetrics as ksm } from 'stackc/catalogs/kube-state-metrics';
 import { kubelet } from 'stackc/catalogs/kubelet';
@@ -332,6 +332,31 @@ const systemHealth = ruleGroup('system_health', {
   ],
 });
 
+// --- service-level objectives (docs/slo.md): what pages, by how fast the error budget burns -------------------
+// Scoped to the platform's own job: another service's requests_total scraped into the same Prometheus must not count.
+
+const own = { job: 'self-healing-platform' } as const;
+export const apiAvailability = slo({
+  name: 'api-availability',
+  objective: 99.5,
+  sli: { errors: requests.where({ ...own, status: /5../ }), total: requests.where(own) },
+  runbook: `${runbooks}/api-availability`,
+});
+export const apiLatency = slo({
+  name: 'api-latency',
+  objective: 99,
+  sli: { latency: requestDuration, threshold: 0.5, where: own },
+  runbook: `${runbooks}/api-latency`,
+});
+// a healing action that fails leaves the incident to a person: the loop's own objective, with a ticket only
+export const healingSuccess = slo({
+  name: 'healing-success',
+  objective: 95,
+  sli: { errors: healingActions.where({ ...own, status: 'failed' }), total: healingActions.where(own) },
+  page: false,
+  runbook: `${runbooks}/healing-success`,
+});
+
 // --- dashboards ---------------------------------------------------------------------------------------------
 // Panels take unit, range and colour steps from their metric; the queries follow the dashboard's namespace and
 // pod variables. docs/dashboards.md lists what differs from the seed's dashboard and which panels are new.
@@ -410,6 +435,10 @@ export const overview = dashboard({
         queries: [{ expr: sum(alertStates, { by: ['alertname', 'alertstate', 'severity'] }), instant: true }],
       }),
     ]),
+    row('Objectives', [
+      apiAvailability.panels.budget, apiLatency.panels.budget, healingSuccess.panels.budget,
+      apiAvailability.panels.burnRate, apiLatency.panels.burnRate, healingSuccess.panels.burnRate,
+    ]),
     row('Self-healing and ML', [
       panel.timeseries(healingRunning, { title: 'Running Healing Action Age' }),
       panel.heatmap(healingDuration, { title: 'Healing Action Duration' }),
@@ -449,6 +478,7 @@ export default stack('platform', {
     platformHealth, mlModel, selfHealing, kubernetes, systemHealth,
     ruleGroup('platform_aggregations', { interval: '30s', rules: recordings }),
   ],
+  slos: [apiAvailability, apiLatency, healingSuccess],
   dashboards: [overview],
   alerting: alerting({ routes: { critical: onCall, warning: team, info: team } }),
   deploy: deploy({ storageClass: 'standard' }),

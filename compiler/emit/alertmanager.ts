@@ -79,6 +79,20 @@ export function alertFamilies(stack: Stack): AlertFamily[] {
 /** Within a family, each level inhibits every lower one (critical silences warning and info; warning silences info).
  *  Levels that share an alert name are told apart by their static labels (severity). */
 export function inhibitRules(stack: Stack): Json[] {
+  return [...thresholdInhibitions(stack), ...objectiveInhibitions(stack)];
+}
+
+/** An objective's page silences its ticket: both say the budget burns, the page says it sooner. */
+function objectiveInhibitions(stack: Stack): Json[] {
+  const alerts = stack.ruleGroups.flatMap((g) => g.rules).filter((r): r is AlertRule => r.kind === 'alert' && r.slo !== undefined);
+  return stack.slos.flatMap((slo) => {
+    const [page, ticket] = slo.alerts.map((a) => alerts.find((r) => r.slo === slo.name && r.name === a.name && r.severity === a.severity));
+    if (!page || !ticket || slo.alerts.length < 2) return [];
+    return [{ source_matchers: alertMatchers(stack, page), target_matchers: alertMatchers(stack, ticket), equal: Object.keys(slo.labels).sort() }];
+  });
+}
+
+function thresholdInhibitions(stack: Stack): Json[] {
   return alertFamilies(stack).flatMap((f) => {
     const levels = severities.filter((s) => f.alerts.has(s));
     return levels.flatMap((lower, i) => levels.slice(i + 1).map((higher) => ({

@@ -13,6 +13,7 @@ import { lookup, scrapeLabelsOf, type AlertCheck, type TestGroup } from './cases
 import { inputIssues } from './inputs.ts';
 import { UnpredictableSibling, withSameName } from './same-name.ts';
 import type { SteadySeries } from './steady-state.ts';
+import { sloAlertTests } from './slo.ts';
 import { firingAlert, UnrenderableTemplate } from './templates.ts';
 import { untestedIssues } from './untested.ts';
 
@@ -119,6 +120,18 @@ function writtenTest(stack: Stack, index: SeriesIndex, alert: AlertRule, t: Rule
   return { name: `${ruleKey(stack, alert)}: ${t.name}`, input, alerts: [{ at: t.at, alert: alert.name, firing: expected, own }], samples: [] };
 }
 
+/** The derived tests of a burn-rate alert, or the issue saying why there are none. */
+function objectiveTests(stack: Stack, index: SeriesIndex, alert: AlertRule, path: readonly string[], issues: Issue[]): TestGroup[] {
+  const slo = stack.slos.find((s) => s.name === alert.slo);
+  const rules = stack.ruleGroups.flatMap((g) => g.rules).filter((r): r is AlertRule => r.kind === 'alert' && r.slo === alert.slo);
+  const tests = slo && sloAlertTests(stack, index, slo, alert, rules);
+  if (tests) return tests;
+  issues.push(issue('rule-tests/slo', alert.source, path,
+    `stackc cannot feed the SLI of objective ${alert.slo} in a test: no label values of its series satisfy its selectors${slo?.sli.kind === 'ratio' ? ' (the good events must be counted by the total and not by the errors)' : ''}`,
+    'select the errors and the total with matchers a value can satisfy (=, or =~ with alternatives such as 5..), or write the tests yourself and mark the objective\'s page and ticket untested'));
+  return [];
+}
+
 /** All tests of one alert, or the issue saying why it has none. */
 export function alertTests(stack: Stack, index: SeriesIndex, group: RuleGroup, alert: AlertRule, outputLabels: ReadonlySet<string> | undefined, issues: Issue[]): TestGroup[] {
   const path = [stack.name, group.name, `alert ${alert.name}`];
@@ -128,7 +141,7 @@ export function alertTests(stack: Stack, index: SeriesIndex, group: RuleGroup, a
   }
   try {
     const written = alert.tests.map((t) => writtenTest(stack, index, alert, t, outputLabels, path, issues));
-    const derived = alert.threshold ? thresholdTests(stack, index, group, alert) : [];
+    const derived = alert.threshold ? thresholdTests(stack, index, group, alert) : alert.slo !== undefined ? objectiveTests(stack, index, alert, path, issues) : [];
     const all = [...derived, ...written];
     const fires = all.some((g) => g.alerts.some((a) => a.own > 0));
     const silent = all.some((g) => g.alerts.some((a) => a.own === 0));

@@ -3,21 +3,14 @@
 // printing or writing anything, so a type error stops the run exactly as when checked first. (TypeScript's
 // asynchronous API would need no thread, but measured on the same stack it took 0.53 s and three times the CPU of
 // the synchronous one, 0.33 s.)
-import { Worker } from 'node:worker_threads';
 import type { Issue } from '../issues.ts';
-
-const fromSource = import.meta.url.endsWith('.ts');
-const worker = new URL(fromSource ? './worker.ts' : './worker.js', import.meta.url);
+import { startThread } from '../thread.ts';
 
 /** typecheckStackFiles(files, root), on a worker thread. */
 export function typecheckInBackground(files: readonly string[], root: string): Promise<Issue[]> {
   if (files.length === 0) return Promise.resolve([]);
   return new Promise((resolve, reject) => {
-    const workerData = { files, root };
-    // Node 20 gives a worker no loader hooks of its parent: from source, the worker registers tsx itself
-    const thread = fromSource
-      ? new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(worker.href)}); })`, { eval: true, workerData })
-      : new Worker(worker, { workerData });
+    const thread = startThread(new URL('./worker', import.meta.url), { files, root });
     thread.once('message', (issues: Issue[]) => resolve(issues));
     thread.once('error', reject);
     thread.once('exit', (code) => code !== 0 && reject(new Error(`the type check stopped with exit code ${code}`)));

@@ -21,9 +21,6 @@ export interface TypeProgram {
   close(): void;
 }
 
-/** Builds and checks the program of `files` (absolute, or relative to `root`) with the compiler options of
- *  `root`/tsconfig.json, forcing skipLibCheck and noEmit and leaving unused names to the linting tsc run.
- *  One program serves every stack file. */
 /** The virtual tsconfig of a check: the project's, with the stack files as the only roots. */
 export function programConfig(files: readonly string[], root: string): { readonly configPath: string; readonly config: string } {
   const configPath = resolve(root, virtualConfig);
@@ -42,6 +39,9 @@ export function programConfig(files: readonly string[], root: string): { readonl
   return { configPath, config };
 }
 
+/** Builds and checks the program of `files` (absolute, or relative to `root`) with the compiler options of
+ *  `root`/tsconfig.json, forcing skipLibCheck and noEmit and leaving unused names to the linting tsc run.
+ *  One program serves every stack file. */
 export function checkProgram(files: readonly string[], root: string): TypeProgram {
   const { configPath, config } = programConfig(files, root);
   const api = new API({
@@ -55,26 +55,32 @@ export function checkProgram(files: readonly string[], root: string): TypeProgra
     const snapshot = api.updateSnapshot({ openProjects: [configPath] });
     const project = snapshot.getProject(configPath);
     if (!project) throw new Error(`TypeScript did not open ${virtualConfig}`);
-    const program = project.program;
-    const all = [
-      ...program.getConfigFileParsingDiagnostics(),
-      ...program.getProgramDiagnostics(),
-      ...program.getSyntacticDiagnostics(),
-      ...program.getGlobalDiagnostics(),
-      ...program.getSemanticDiagnostics(),
-    ];
-    const errors = all.filter((d) => d.category === DiagnosticCategory.Error);
-    return { project, errors: dedupe(errors), close: () => quietClose(api, () => snapshot.dispose()) };
+    return { project, errors: errorsOf(project), close: () => quietClose(api, () => snapshot.dispose()) };
   } catch (e) {
     api.close();
     throw e;
   }
 }
 
+/** The errors of a project's program, each once: of every file of it, or of the files `of` picks. */
+export function errorsOf(project: Project, of?: { readonly files: (file: string) => boolean; readonly global: boolean }): Diagnostic[] {
+  const program = project.program;
+  const files = of ? program.getSourceFileNames().filter(of.files) : [undefined];
+  const all = [
+    ...program.getConfigFileParsingDiagnostics(),
+    ...program.getProgramDiagnostics(),
+    ...files.flatMap((f) => program.getSyntacticDiagnostics(f)),
+    // tsgo answers this by checking every file of the program, packages and stackc's own sources included
+    ...(of?.global === false ? [] : program.getGlobalDiagnostics()),
+    ...files.flatMap((f) => program.getSemanticDiagnostics(f)),
+  ];
+  return dedupe(all.filter((d) => d.category === DiagnosticCategory.Error));
+}
+
 /** Stops tsgo without the "context canceled" it sometimes prints on stderr (which it shares with stackc) when the
  *  API's SIGTERM races its shutdown: once the snapshot is released, nothing is pending, and SIGKILL is silent.
  *  The child is a private field of the API; without it, the API's own close still stops tsgo. */
-function quietClose(api: API, release: () => void): void {
+export function quietClose(api: API, release: () => void): void {
   try {
     release();
     const child = (api as unknown as { client?: { channel?: { child?: ChildProcess } } }).client?.channel?.child;

@@ -10,12 +10,13 @@ import { checkNaming } from './naming.ts';
 import { checkRules } from './rules.ts';
 import { checkRuleTests } from './rule-tests.ts';
 import { checkSettings } from './settings.ts';
+import { checkSlos } from './slo.ts';
 import { checkThresholds } from './thresholds.ts';
 
 /** One family of checks: a pure function from the model to the issues it finds. */
 export type Check = (stack: Stack) => readonly Issue[];
 
-export const checks: readonly Check[] = [checkSettings, checkDefinitions, checkLimits, checkValues, checkNaming, checkThresholds, checkRules, checkDashboards, checkDeploy];
+export const checks: readonly Check[] = [checkSettings, checkDefinitions, checkLimits, checkValues, checkNaming, checkThresholds, checkRules, checkSlos, checkDashboards, checkDeploy];
 
 const samePath = (a: Issue, b: Issue) => a.path.length === b.path.length && a.path.every((p, i) => p === b.path[i]);
 

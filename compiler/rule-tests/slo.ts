@@ -1,0 +1,261 @@
+// Tests of a service-level objective's burn-rate alerts, fed through the SLI's own counters. Each window of an alert
+// gets a burst of errors at 1.05× and at 0.95× its factor, after a clean history as long as the alert's other windows
+// that could fire at that ratio, so that window alone decides (a doubled or halved factor fails the test); the alert
+// also meets an error ratio at the objective, from the start. What every alert of the name does (promtool checks the
+// page and the ticket at once) is simulated sample by sample, under Prometheus 2's closed and 3's left-open range
+// windows; a case whose outcome depends on which, or on rounding, is left out.
+import { formatDuration, parseDuration } from '../duration.ts';
+import type { AlertRule, Slo, SloAlert, Stack, TestSeries } from '../model.ts';
+import { targetLabels } from '../model.ts';
+import { parsePromQL, selectorsIn, type Matcher } from '../promql/ast.ts';
+import type { SeriesIndex } from '../promql/series-index.ts';
+import { ruleKey } from '../rule-identity.ts';
+import { lookup, type TestGroup } from './cases.ts';
+import { withScrapeLabels } from './alerts.ts';
+import { firingAlert } from './templates.ts';
+
+interface Selected { readonly name: string; readonly matchers: readonly Matcher[] }
+
+function selected(text: string): Selected | undefined {
+  const parsed = parsePromQL(text);
+  if (!parsed.ok) return undefined;
+  const [s] = selectorsIn(parsed.ast);
+  return s?.selector.name ? { name: s.selector.name, matchers: s.selector.matchers } : undefined;
+}
+
+function fits(v: string, matchers: readonly Matcher[]): boolean {
+  return matchers.every((m) => {
+    const re = new RegExp(`^(?:${m.value})$`);
+    return m.op === '=' ? v === m.value : m.op === '!=' ? v !== m.value : m.op === '=~' ? re.test(v) : !re.test(v);
+  });
+}
+
+/** A value of `label` that every matcher of `yes` on it accepts and, with `no`, one of `no`'s rejects. */
+function valueOf(label: string, yes: readonly Matcher[], no: readonly Matcher[] = []): string | undefined {
+  const own = (ms: readonly Matcher[]) => ms.filter((m) => m.label === label);
+  const hints = [...own(yes), ...own(no)].flatMap((m) => (m.op === '=' || m.op === '!=' ? [m.value] : m.value.split('|')));
+  const candidates = [...hints, ...hints.map((h) => h.replace(/\.\.?|\.\*|\.\+|\\d\+?|\[[^\]]*\]/g, '0')), `${label}-1`, '200', '500', '503', 'GET', 'POST', 'true', 'false'];
+  return candidates.find((v) => fits(v, own(yes)) && (no.length === 0 || !fits(v, own(no))));
+}
+
+/** The own labels (not the scrape labels) of a series name, from the stack's index. */
+function freeLabels(index: SeriesIndex, name: string): string[] | undefined {
+  const labels = index.series.get(name)?.labels;
+  return labels ? [...labels].filter((l) => l !== 'le' && !(targetLabels as readonly string[]).includes(l)) : undefined;
+}
+
+function labelsFor(index: SeriesIndex, s: Selected, excluded?: Selected): Record<string, string> | undefined {
+  const free = freeLabels(index, s.name);
+  if (!free) return undefined;
+  const labels: Record<string, string> = {};
+  // an excluded selector (the errors, for the good series of one counter) must reject at least one label's value
+  const rejecting = excluded ? free.find((l) => excluded.matchers.some((m) => m.label === l) && valueOf(l, s.matchers, excluded.matchers) !== undefined) : undefined;
+  if (excluded && rejecting === undefined) return undefined;
+  for (const l of free) {
+    const v = l === rejecting ? valueOf(l, s.matchers, excluded!.matchers) : valueOf(l, s.matchers);
+    if (v === undefined) return undefined;
+    labels[l] = v;
+  }
+  return labels;
+}
+
+/** Counter offset: no input counter starts at 0, so rate() extrapolates both counters of a ratio alike (Prometheus
+ *  stops extrapolating a counter at its zero point) and the ratio is exactly errors over events between samples. */
+const offset = 1_000_000;
+const perStep = 1000;
+
+/** A scenario: total events steady from the start, a share `ratio` of them failing from sample `burstFrom` on (until
+ *  sample `burstUntil`, when given: the burn stops). */
+export interface Scenario { readonly ratio: number; readonly burstFrom: number; readonly burstUntil?: number; readonly steps: number }
+
+const fmt = (n: number) => String(Number(n.toPrecision(12)));
+
+/** promtool values of a counter growing by `during` per sample between samples `from` and `until`, by `outside`
+ *  before and after: one `start+stepxN` segment per stretch. */
+function values(outside: number, during: number, sc: Scenario): string {
+  const until = Math.min(sc.burstUntil ?? sc.steps, sc.steps);
+  const stretches = [[sc.burstFrom, outside], [until - sc.burstFrom, during], [sc.steps - until, outside]] as const;
+  const parts: string[] = [];
+  let value = offset;
+  let first = true;
+  for (const [length, step] of stretches) {
+    if (length <= 0) continue;
+    // the first stretch starts at the offset, each later one a step past where the previous ended
+    parts.push(first ? `${fmt(value)}+${fmt(step)}x${length}` : `${fmt(value + step)}+${fmt(step)}x${length - 1}`);
+    value += step * length;
+    first = false;
+  }
+  return first ? `${fmt(offset)}x${sc.steps}` : parts.join(' ');
+}
+
+/** The SLI's input series under a scenario. */
+function sliInputs(stack: Stack, index: SeriesIndex, slo: Slo, sc: Scenario): TestSeries[] | undefined {
+  const counter = (name: string, labels: Record<string, string>, v: string): TestSeries => withScrapeLabels(stack, index, { name, labels, values: v });
+  const bad = values(0, sc.ratio * perStep, sc);
+  const all = values(perStep, perStep, sc);
+  const good = values(perStep, (1 - sc.ratio) * perStep, sc);
+  if (slo.sli.kind === 'ratio') {
+    const errors = selected(slo.sli.errors.text);
+    const total = selected(slo.sli.total.text);
+    if (!errors || !total) return undefined;
+    const badLabels = labelsFor(index, { name: errors.name, matchers: [...errors.matchers, ...(errors.name === total.name ? total.matchers : [])] });
+    if (!badLabels) return undefined;
+    if (errors.name !== total.name) {
+      const totalLabels = labelsFor(index, total);
+      return totalLabels && [counter(errors.name, badLabels, bad), counter(total.name, totalLabels, all)];
+    }
+    const goodLabels = labelsFor(index, total, errors);
+    return goodLabels && [counter(errors.name, badLabels, bad), counter(total.name, goodLabels, good)];
+  }
+  const below = selected(slo.sli.good.text);
+  const total = selected(slo.sli.total.text);
+  const histogram = below && lookup(stack).bucketsOf.get(below.name);
+  if (!below || !total || !histogram) return undefined;
+  const labels = labelsFor(index, { name: below.name, matchers: below.matchers.filter((m) => m.label !== 'le') });
+  if (!labels) return undefined;
+  const threshold = slo.sli.threshold;
+  // the good requests sit in the threshold's bucket, the others in the next one up
+  const buckets = [...histogram.buckets.map((b) => [String(b), b] as const), ['+Inf', Infinity] as const];
+  return [
+    ...buckets.map(([le, upper]) => counter(below.name, { ...labels, le }, upper < threshold ? values(0, 0, sc) : upper === threshold ? good : all)),
+    counter(total.name, labels, all),
+  ];
+}
+
+const seconds = (d: string) => (parseDuration(d) ?? 0) / 1000;
+
+/** The error ratio over `window` at sample `at`, from the samples a range selector holds; undefined with fewer
+ *  than two. `leftOpen`: Prometheus 3 leaves out a sample exactly at the window's start, 2 keeps it. */
+function ratioAt(sc: Scenario, spacing: number, window: number, at: number, leftOpen: boolean): number | undefined {
+  const start = at - window / spacing;
+  const first = Math.max(0, leftOpen ? Math.floor(start) + 1 : Math.ceil(start));
+  if (at - first < 1) return undefined;
+  const until = Math.min(sc.burstUntil ?? at, at);
+  return (sc.ratio * Math.max(0, until - Math.max(first, sc.burstFrom))) / (at - first);
+}
+
+/** Whether `alert` is firing at the last sample, evaluated at every sample as the rule manager does, under one
+ *  range convention; a ratio within rounding of a threshold counts as `tie`. */
+function simulate(sc: Scenario, spacing: number, slo: Slo, alert: SloAlert, leftOpen: boolean, tie: boolean): boolean {
+  const budget = Number(slo.budget);
+  const above = (r: number | undefined, limit: number) => r !== undefined && (Math.abs(r - limit) <= 1e-9 * limit ? tie : r > limit);
+  let activeSince: number | undefined;
+  let firing = false;
+  for (let step = 0; step <= sc.steps; step++) {
+    const active = alert.windows.some((w) => above(ratioAt(sc, spacing, seconds(w.long), step, leftOpen), w.factor * budget) &&
+      above(ratioAt(sc, spacing, seconds(w.short), step, leftOpen), w.factor * budget));
+    if (!active) activeSince = undefined;
+    else activeSince ??= step;
+    firing = activeSince !== undefined && (step - activeSince) * spacing >= seconds(alert.for);
+  }
+  return firing;
+}
+
+/** Whether `alert` fires at the end of the scenario; undefined when Prometheus 2 and 3 would disagree, or rounding
+ *  at a threshold could decide. */
+function firingAt(sc: Scenario, spacing: number, slo: Slo, alert: SloAlert): boolean | undefined {
+  const runs = [false, true].flatMap((leftOpen) => [false, true].map((tie) => simulate(sc, spacing, slo, alert, leftOpen, tie)));
+  return runs.every((r) => r === runs[0]) ? runs[0] : undefined;
+}
+
+/** The spacing of samples and evaluations for an alert's tests: a round one with at least two samples in the alert's
+ *  shortest window, and no window of the name holding one sample under Prometheus 3 and two under 2. */
+function spacingOf(own: SloAlert, named: readonly SloAlert[]): number {
+  const shortest = Math.min(...own.windows.map((w) => seconds(w.short)));
+  const all = named.flatMap((a) => a.windows.flatMap((w) => [seconds(w.short), seconds(w.long)]));
+  return [3600, 1800, 900, 600, 300, 120, 60, 30, 15, 10, 5, 1].find((s) => shortest / s >= 2 && all.every((w) => w < s || w >= 2 * s)) ?? 1;
+}
+
+/** One derived case: a scenario, the spacing of its samples and evaluations, and the SLI's inputs for it. */
+export interface SloCase {
+  readonly name: string;
+  readonly scenario: Scenario;
+  /** Seconds between samples, and between evaluations. */
+  readonly spacing: number;
+  readonly input: readonly TestSeries[];
+}
+
+/** The cases of one burn-rate alert of `slo` (the page or the ticket), each decided under both range conventions;
+ *  undefined when no label values feed the SLI's selectors. */
+export function sloCases(stack: Stack, index: SeriesIndex, slo: Slo, own: SloAlert): SloCase[] | undefined {
+  const named = slo.alerts.filter((a) => a.name === own.name);
+  const spacing = spacingOf(own, named);
+  const budget = Number(slo.budget);
+  const steps = (d: number) => Math.ceil(d / spacing);
+  const cases: { readonly name: string; readonly sc: Scenario }[] = [];
+  for (const w of own.windows) {
+    // a clean history before the burst, as long as another window of the alert that could fire at this ratio, so
+    // that this window decides: the shortest that leaves the alert silent at 0.95× and firing at 1.05× its factor
+    const burst = steps(seconds(w.long) + seconds(own.for)) + 2;
+    const scenario = (share: number, history: number): Scenario => ({ ratio: share * w.factor * budget, burstFrom: history, steps: history + burst });
+    const histories = [0, ...own.windows.filter((x) => x !== w && x.factor < 1.05 * w.factor).map((x) => steps(seconds(x.long)))].sort((a, b) => a - b);
+    const decisive = histories.find((h) => firingAt(scenario(1.05, h), spacing, slo, own) === true && firingAt(scenario(0.95, h), spacing, slo, own) === false);
+    for (const share of [1.05, 0.95]) {
+      const sc = scenario(share, decisive ?? 0);
+      const verdict = firingAt(sc, spacing, slo, own);
+      cases.push({ name: `${verdict ? 'fires' : 'stays silent'} at ${share}× its ${w.factor}× burn rate over ${w.long} and ${w.short}${decisive === undefined ? ' (another window decides too)' : ''}`, sc });
+    }
+    // the burn at 1.05× stops: within the short window (and two evaluations) the alert has resolved
+    const fired = scenario(1.05, decisive ?? 0);
+    const stopped: Scenario = { ...fired, burstUntil: fired.steps, steps: fired.steps + steps(seconds(w.short)) + 2 };
+    if (firingAt(fired, spacing, slo, own) === true && firingAt(stopped, spacing, slo, own) === false) {
+      cases.push({ name: `resolves within ${w.short} once its ${w.factor}× burn stops`, sc: stopped });
+    }
+  }
+  // at the objective from the start: long enough for every window of the alert, or, when another alert of the name
+  // sits exactly at its factor there (a 1× ticket), short enough that its `for` has not run out
+  const longest = Math.max(...own.windows.map((w) => seconds(w.long)));
+  const shortest = Math.min(...own.windows.map((w) => seconds(w.short)));
+  const atObjective = [steps(longest + seconds(own.for)) + 2, steps(shortest + seconds(own.for)) + 2]
+    .map((n): Scenario => ({ ratio: budget, burstFrom: 0, steps: n }))
+    .find((sc) => named.every((a) => firingAt(sc, spacing, slo, a) !== undefined));
+  if (atObjective) cases.push({ name: `at the objective (${slo.objective}%), from the start`, sc: atObjective });
+
+  const result: SloCase[] = [];
+  for (const c of cases) {
+    if (named.some((a) => firingAt(c.sc, spacing, slo, a) === undefined)) continue;
+    const input = sliInputs(stack, index, slo, c.sc);
+    if (!input) return undefined;
+    result.push({ name: c.name, scenario: c.sc, spacing, input });
+  }
+  return result;
+}
+
+/** Whether `alert` fires at the end of a case; undefined when the range convention or rounding could decide (never
+ *  for the alerts a case was made for: sloCases keeps only cases those agree on). */
+export function verdictIn(c: SloCase, slo: Slo, alert: SloAlert): boolean | undefined {
+  return firingAt(c.scenario, c.spacing, slo, alert);
+}
+
+export function firesIn(c: SloCase, slo: Slo, alert: SloAlert): boolean {
+  return verdictIn(c, slo, alert) === true;
+}
+
+/** The derived tests of one burn-rate alert of `slo`. */
+export function sloAlertTests(stack: Stack, index: SeriesIndex, slo: Slo, alert: AlertRule, rules: readonly AlertRule[]): TestGroup[] | undefined {
+  const own = slo.alerts.find((a) => a.name === alert.name && a.severity === alert.severity);
+  if (!own) return undefined;
+  const cases = sloCases(stack, index, slo, own);
+  if (!cases) return undefined;
+  const named = slo.alerts.filter((a) => a.name === alert.name);
+  const budget = Number(slo.budget);
+  const key = ruleKey(stack, alert);
+  const groups: TestGroup[] = [];
+  for (const c of cases) {
+    const firing = named.flatMap((a) => {
+      if (!firesIn(c, slo, a)) return [];
+      const rule = rules.find((r) => r.name === a.name && r.severity === a.severity);
+      return rule ? [{ rule, alert: firingAlert(rule, { ...slo.labels }, c.scenario.ratio) }] : [];
+    });
+    if (firing.length !== named.filter((a) => firesIn(c, slo, a)).length) return undefined;
+    groups.push({
+      name: `${key}: error ratio ${fmt(c.scenario.ratio)} (${fmt(c.scenario.ratio / budget)}× the budget) ${c.name}`,
+      // evaluations at every sample, as simulated: the file's evaluation interval is the spacing
+      ...(c.spacing !== seconds(stack.scrape.interval) || c.spacing !== seconds(stack.scrape.evaluationInterval) ? { interval: formatDuration(c.spacing * 1000) } : {}),
+      input: c.input,
+      alerts: [{ at: formatDuration(c.scenario.steps * c.spacing * 1000), alert: alert.name, firing: firing.map((f) => f.alert), own: firing.filter((f) => f.rule === alert).length }],
+      samples: [],
+    });
+  }
+  return groups;
+}
