@@ -70,6 +70,20 @@ function bucketQuantile(q: number, buckets: readonly { upper: number; count: num
   return bucketStart + (bucketEnd - bucketStart) * (rank / count);
 }
 
+/** Prometheus 3's kahansum.Inc over `xs` from the first value: the sum and its compensation, added last. */
+function kahanSum(xs: readonly number[]): [number, number] {
+  let sum = xs[0] ?? 0;
+  let c = 0;
+  for (const x of xs.slice(1)) {
+    const t = sum + x;
+    if (!Number.isFinite(t)) c = 0;
+    else if (Math.abs(sum) >= Math.abs(x)) c += sum - t + x;
+    else c += x - t + sum;
+    sum = t;
+  }
+  return [sum, c];
+}
+
 /** Prometheus' quantile(): linear interpolation between the two closest ranks. */
 function quantileOf(phi: number, values: readonly number[]): number {
   if (values.length === 0 || Number.isNaN(phi)) return NaN;
@@ -268,10 +282,13 @@ export class SteadyState {
       group.values.push(s.value);
       groups.set(key(labels), group);
     }
+    // 3 sums with Kahan-Neumaier compensation and averages the compensated sum; 2 adds plainly, mean incrementally
+    const three = this.target === '3';
     const reduce: Record<string, ((xs: number[]) => number) | undefined> = {
-      sum: (xs) => xs.reduce((a, b) => a + b, 0),
-      // Prometheus' incremental mean
-      avg: (xs) => xs.reduce((mean, x, i) => (i === 0 ? x : mean + x / (i + 1) - mean / (i + 1)), 0),
+      sum: (xs) => (three ? kahanSum(xs).reduce((a, b) => a + b) : xs.reduce((a, b) => a + b, 0)),
+      avg: (xs) => (three
+        ? kahanSum(xs).reduce((sum, c) => sum / xs.length + c / xs.length)
+        : xs.reduce((mean, x, i) => (i === 0 ? x : mean + x / (i + 1) - mean / (i + 1)), 0)),
       min: (xs) => Math.min(...xs),
       max: (xs) => Math.max(...xs),
       count: (xs) => xs.length,
