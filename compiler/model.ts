@@ -196,6 +196,8 @@ export interface Stack {
   /** Value of the pods' `app` label, and the scrape job's name. */
   readonly app: string;
   readonly scrape: ScrapeSettings;
+  /** The Prometheus the stack is written for: the rule tests' predictions follow its semantics. */
+  readonly target: Target;
   readonly metrics: readonly Metric[];
   readonly externalMetrics: readonly ExternalMetric[];
   readonly ruleGroups: readonly RuleGroup[];
@@ -210,6 +212,12 @@ export interface Stack {
   /** Every object that defines a series the stack lists or uses, one entry per object. */
   readonly definitions: readonly SeriesDefinition[];
   readonly source: SourceRef;
+}
+
+/** The major version of Prometheus a stack runs on. 3 made range selectors left-open: a sample exactly at the
+ *  window's start is outside it (in 2.x both ends are inside). */
+export interface Target {
+  readonly prometheus: '2' | '3';
 }
 
 /** Labels every series scraped from the stack's own exporter carries: Prometheus adds job and instance,

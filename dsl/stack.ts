@@ -24,6 +24,12 @@ export interface ScrapeOptions {
   readonly externalLabels?: Readonly<Record<string, string>>;
 }
 
+export interface TargetOptions {
+  /** The major version of the Prometheus the stack runs on: its rule tests predict what that version evaluates
+   *  (3 leaves out a sample exactly at a range window's start, 2 keeps it), and verify judges with it. @default '3' */
+  readonly prometheus?: '3' | '2';
+}
+
 export interface StackOptions {
   /** Namespace the stack's app pods run in; its scrape job discovers pods there. */
   readonly namespace: string;
@@ -33,6 +39,8 @@ export interface StackOptions {
   readonly app?: string;
   /** @default {} */
   readonly scrape?: ScrapeOptions;
+  /** @default { prometheus: '3' } */
+  readonly target?: TargetOptions;
   /** Every metric the stack's exporter exposes. */
   readonly metrics: readonly AnyMetric[];
   /** External series the rules and panels may query (kube-state-metrics, kubelet). @default [] */

@@ -125,6 +125,7 @@ export function toModel(def: StackDefinition): Stack {
     monitoringNamespace: o.monitoringNamespace ?? 'monitoring',
     app: o.app ?? o.namespace,
     scrape,
+    target: { prometheus: o.target?.prometheus ?? '3' },
     metrics: o.metrics.map(metricOf),
     externalMetrics: [...external.values()],
     // an objective's rules are a group of their own, after the stack's groups

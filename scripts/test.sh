@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Installs what the tests need on a fresh Debian machine with Node 20, then runs every test.
-# The real judges come from Debian: promtool and prometheus (package prometheus), amtool and
-# alertmanager (package prometheus-alertmanager).
+# Installs what the tests need on a fresh Debian machine with Node 20 and Go, then runs every test.
+# Today's judges are built from the Go module proxy by scripts/build-judges.sh (Prometheus 3, the current
+# Alertmanager; cached in .cache/judges/). Debian's promtool and prometheus (package prometheus), amtool and
+# alertmanager (package prometheus-alertmanager) are installed too: the judges of stacks targeting Prometheus 2,
+# the engines `stackc up` shows a person (with Prometheus' web UI), and the fallback where Go is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,6 +17,15 @@ if [ "${#need[@]}" -gt 0 ]; then
   echo "Installing ${need[*]} from Debian's packages"
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${need[@]}"
+fi
+
+# Go's own install folder, for a shell that did not read the profile that puts it on PATH
+[ -x /usr/local/go/bin/go ] && ! command -v go >/dev/null 2>&1 && export PATH="/usr/local/go/bin:$PATH"
+if command -v go >/dev/null 2>&1; then
+  # a failed build fails the run: a broken pin must not quietly hand the judging back to Debian's 2.42
+  bash scripts/build-judges.sh >/dev/null
+else
+  echo "Go is not installed: verify runs Debian's promtool 2.42 and amtool 0.25 only (install Go 1.26 for today's judges)" >&2
 fi
 
 npm ci --no-audit --no-fund

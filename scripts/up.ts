@@ -123,7 +123,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   let binaries;
   try {
-    binaries = findEngines();
+    binaries = findEngines('debian');
   } catch (e) {
     console.error(`stackc up needs Prometheus and Alertmanager from Debian's packages.\n${(e as Error).message}`);
     return 1;

@@ -180,7 +180,7 @@ const mlModel = ruleGroup('ml_model', {
       summary: 'Anomaly detected by ML model',
       description: '{{ $value }} {{ $labels.anomaly_type }} anomalies detected in last 5 minutes',
       tests: [
-        ruleTest({ name: 'a new anomaly fires', input: [input(anomalies, { anomaly_type: 'cpu_spike', severity: 'high' }, '0x20 1x20')], at: '10m', expect: [{ labels: { anomaly_type: 'cpu_spike' }, value: 1 }] }),
+        ruleTest({ name: 'a new anomaly fires', input: [input(anomalies, { anomaly_type: 'cpu_spike', severity: 'high' }, '0x30 1x10')], at: '10m', expect: [{ labels: { anomaly_type: 'cpu_spike' }, value: 1 }] }),
         ruleTest({ name: 'no new anomaly in 5 minutes stays silent', input: [input(anomalies, { anomaly_type: 'cpu_spike', severity: 'high' }, '3x40')], at: '10m', expect: [] }),
       ],
     }),
@@ -191,7 +191,7 @@ const mlModel = ruleGroup('ml_model', {
       severity: 'critical',
       labels: { component: 'ml' },
       summary: 'High anomaly detection rate',
-      description: 'Anomaly rate is {{ $value }} per second',
+      description: 'Anomaly rate is {{ $value | humanize }}/s',
       tests: [
         ruleTest({ name: '0.2 anomalies per second fires', input: [input(anomalies, { anomaly_type: 'cpu_spike', severity: 'high' }, '0+3x60')], at: '10m', expect: [{ value: 0.2 }] }),
         ruleTest({ name: 'one anomaly per 15 s stays silent', input: [input(anomalies, { anomaly_type: 'cpu_spike', severity: 'high' }, '0+1x60')], at: '10m', expect: [] }),
@@ -219,7 +219,7 @@ const selfHealing = ruleGroup('self_healing', {
       summary: 'Self-healing action failed',
       description: '{{ $value }} {{ $labels.action_type }} healing actions failed in last 5 minutes',
       tests: [
-        ruleTest({ name: 'a failed action fires', input: [input(healingFailed, { action_type: 'restart_pod' }, '0x20 1x20')], at: '10m', expect: [{ labels: { action_type: 'restart_pod' }, value: 1 }] }),
+        ruleTest({ name: 'a failed action fires', input: [input(healingFailed, { action_type: 'restart_pod' }, '0x30 1x10')], at: '10m', expect: [{ labels: { action_type: 'restart_pod' }, value: 1 }] }),
         ruleTest({ name: 'no failure in 5 minutes stays silent', input: [input(healingFailed, { action_type: 'restart_pod' }, '2x40')], at: '10m', expect: [] }),
       ],
     }),
@@ -230,7 +230,7 @@ const selfHealing = ruleGroup('self_healing', {
       severity: 'warning',
       labels: { component: 'orchestrator' },
       summary: 'High healing action rate',
-      description: 'System is healing frequently ({{ $value }} actions/sec)',
+      description: 'System is healing frequently ({{ $value | humanize }} actions/s)',
       tests: [
         ruleTest({ name: 'two actions per second fires', input: [input(healingActions, { action_type: 'restart_pod', status: 'succeeded' }, '0+30x80')], at: '20m', expect: [{ value: 2 }] }),
         ruleTest({ name: 'one action per second stays silent', input: [input(healingActions, { action_type: 'restart_pod', status: 'succeeded' }, '0+15x80')], at: '20m', expect: [] }),

@@ -106,7 +106,7 @@ function derivedWith(stack: Stack, index: SeriesIndex, rule: RecordingRule, step
   const spacing = spacingFor(stack, scrapeSeconds, steady.size, ranges.map((r) => r / 1000));
   if (!spacing) throw new Unsupported('windows so far apart that no input spacing fits both in promtool');
   const { interval, at } = spacing;
-  const result = new SteadyState([...steady.values()], at, interval).evaluate(parsed.ast);
+  const result = new SteadyState([...steady.values()], at, interval, stack.target.prometheus).evaluate(parsed.ast);
   if (result.type !== 'vector' || result.samples.length === 0) throw new Unsupported('inputs under which it records nothing');
   if (result.samples.some((s) => !Number.isFinite(s.value))) throw new Unsupported('inputs under which it records NaN or ±Inf');
   const input: TestSeries[] = [...steady.values()].map((s) => ({ name: s.name, labels: s.labels, values: values(s, interval, at / interval) }));

@@ -23,7 +23,7 @@ function othersFiring(stack: Stack, alert: AlertRule, inputs: readonly SteadySer
     const parsed = parsePromQL(other.expr.text);
     if (!parsed.ok) throw new UnpredictableSibling(other, 'an expression that does not parse');
     try {
-      const result = new SteadyState(inputs, at, scrapeSeconds).evaluate(parsed.ast);
+      const result = new SteadyState(inputs, at, scrapeSeconds, stack.target.prometheus).evaluate(parsed.ast);
       if (result.type !== 'vector') throw new Unsupported('an expression that returns a scalar');
       if ((parseDuration(other.for) ?? 0) / 1000 > at) return [];
       return result.samples.map((s) => firingAlert(other, s.labels, s.value));

@@ -30,6 +30,11 @@ function evaluationTime(longest: number, interval: number): number {
   return Math.ceil((Math.max(300, longest) + Math.max(120, 2 * interval)) / unit) * unit;
 }
 
+/** Samples one every `interval` seconds in a window of `seconds` ending on one: 3 leaves out the window's start. */
+function samplesIn(seconds: number, interval: number, target: Stack['target']['prometheus']): number {
+  return target === '3' ? Math.ceil(seconds / interval) : Math.floor(seconds / interval) + 1;
+}
+
 const selectorCounts = new WeakMap<Stack, number>();
 
 /** The most series selectors in one rule of the stack: a query that selects the same inputs k times loads them k times. */
@@ -55,7 +60,7 @@ export function spacingFor(stack: Stack, scrapeSeconds: number, inputSeries: num
   const k = mostSelectorsPerRule(stack);
   for (const interval of [scrapeSeconds, ...coarser.filter((s) => s > scrapeSeconds)]) {
     // rate() and the *_over_time functions need two samples in their window to say anything
-    if (Number.isFinite(shortest) && Math.floor(shortest / interval) + 1 < 2) return undefined;
+    if (Number.isFinite(shortest) && samplesIn(shortest, interval, stack.target.prometheus) < 2) return undefined;
     const at = evaluationTime(longest, interval);
     if (inputSeries * (at / interval + 1) * k <= sampleBudget) return { interval, at };
   }

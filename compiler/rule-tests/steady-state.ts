@@ -4,6 +4,7 @@
 // rule can be predicted independently of Prometheus, and `promtool test rules` then judges the prediction.
 // Arithmetic follows Prometheus' own order of operations, so predictions match to the bit.
 import { parseDuration } from '../duration.ts';
+import type { Target } from '../model.ts';
 import type { Matcher, Node } from '../promql/ast.ts';
 import { functions } from '../promql/functions.ts';
 
@@ -69,6 +70,20 @@ function bucketQuantile(q: number, buckets: readonly { upper: number; count: num
   return bucketStart + (bucketEnd - bucketStart) * (rank / count);
 }
 
+/** Prometheus 3's kahansum.Inc over `xs` from the first value: the sum and its compensation, added last. */
+function kahanSum(xs: readonly number[]): [number, number] {
+  let sum = xs[0] ?? 0;
+  let c = 0;
+  for (const x of xs.slice(1)) {
+    const t = sum + x;
+    if (!Number.isFinite(t)) c = 0;
+    else if (Math.abs(sum) >= Math.abs(x)) c += sum - t + x;
+    else c += x - t + sum;
+    sum = t;
+  }
+  return [sum, c];
+}
+
 /** Prometheus' quantile(): linear interpolation between the two closest ranks. */
 function quantileOf(phi: number, values: readonly number[]): number {
   if (values.length === 0 || Number.isNaN(phi)) return NaN;
@@ -101,6 +116,8 @@ export class SteadyState {
     private readonly at: number,
     /** Seconds between samples. */
     private readonly interval: number,
+    /** Whose range selectors: 3's leave out a sample exactly at the window's start, 2's keep it. */
+    private readonly target: Target['prometheus'] = '3',
   ) {}
 
   evaluate(n: Node): Value {
@@ -140,11 +157,16 @@ export class SteadyState {
     }
     switch (n.fn) {
       case 'rate':
-      case 'irate':
-        return vec(this.range(n.args[0]).series.map((s) => ({ labels: s.labels, value: s.value })));
       case 'increase': {
         const { series, seconds } = this.range(n.args[0]);
-        return vec(series.map((s) => ({ labels: s.labels, value: s.value * seconds })));
+        return vec(series.map((s) => ({ labels: s.labels, value: this.extrapolatedRate(s, seconds, n.fn === 'rate') })));
+      }
+      case 'irate': {
+        const { series, seconds } = this.range(n.args[0]);
+        return vec(series.map((s) => {
+          const [previous, last] = this.counterWindow(s, seconds).slice(-2);
+          return { labels: s.labels, value: (last!.v - previous!.v) / (last!.t - previous!.t) };
+        }));
       }
       case 'resets':
         return vec(this.range(n.args[0]).series.map((s) => ({ labels: s.labels, value: 0 })));
@@ -175,10 +197,57 @@ export class SteadyState {
     }
   }
 
-  /** A gauge's samples inside [at - seconds, at]: Prometheus 2.x range selectors include both ends. */
+  /** The indexes of the samples (one every interval from 0) inside (at - seconds, at] in Prometheus 3, [at - seconds,
+   *  at] in 2. */
+  private windowIndexes(seconds: number): { first: number; last: number } {
+    const last = Math.floor(this.at / this.interval);
+    const start = (this.at - seconds) / this.interval;
+    return { first: Math.max(0, this.target === '3' ? Math.floor(start) + 1 : Math.ceil(start)), last };
+  }
+
+  /** A counter's samples in the window: promtool's `0+bxN` adds b once per step, so the values are sums, not products. */
+  private counterWindow(s: SteadySeries, seconds: number): { t: number; v: number }[] {
+    const { first, last } = this.windowIndexes(seconds);
+    if (last - first < 1) this.unsupported('a range window holding fewer than two samples');
+    const step = s.value * this.interval;
+    const samples: { t: number; v: number }[] = [];
+    for (let k = 0, v = 0; k <= last; k++, v += step) if (k >= first) samples.push({ t: k * this.interval, v });
+    return samples;
+  }
+
+  /** rate() and increase() as Prometheus computes them, extrapolating to the window's ends (functions.go,
+   *  extrapolatedRate): the arithmetic differs in its last steps between 2 and 3, and the tests compare to the bit. */
+  private extrapolatedRate(s: SteadySeries, seconds: number, isRate: boolean): number {
+    const samples = this.counterWindow(s, seconds);
+    const first = samples[0]!;
+    const last = samples[samples.length - 1]!;
+    const result = last.v - first.v;
+    let durationToStart = first.t - (this.at - seconds);
+    let durationToEnd = this.at - last.t;
+    const sampledInterval = last.t - first.t;
+    const average = sampledInterval / (samples.length - 1);
+    const threshold = average * 1.1;
+    const toZero = result > 0 && first.v >= 0 ? sampledInterval * (first.v / result) : Infinity;
+    // 2 stops at the counter's zero point before judging the distance to the start, 3 after
+    if (this.target === '2') durationToStart = Math.min(durationToStart, toZero);
+    if (durationToStart >= threshold) durationToStart = average / 2;
+    if (this.target === '3') durationToStart = Math.min(durationToStart, toZero);
+    if (durationToEnd >= threshold) durationToEnd = average / 2;
+    if (this.target === '2') {
+      const extrapolated = result * ((sampledInterval + durationToStart + durationToEnd) / sampledInterval);
+      return isRate ? extrapolated / seconds : extrapolated;
+    }
+    let factor = (sampledInterval + durationToStart + durationToEnd) / sampledInterval;
+    if (isRate) factor /= seconds;
+    return result * factor;
+  }
+
+  /** A gauge's samples (one every interval from 0) inside (at - seconds, at] in Prometheus 3, [at - seconds, at] in 2. */
   private window(s: SteadySeries, seconds: number, fn: string): number[] {
     if (s.kind !== 'gauge') this.unsupported(`${fn}() over a counter`);
-    const count = Math.floor(seconds / this.interval) + 1;
+    const { first, last } = this.windowIndexes(seconds);
+    const count = last - first + 1;
+    if (count < 1) this.unsupported('a range window holding no sample');
     return [...Array<number>(count - 1).fill(s.value), s.last ?? s.value];
   }
 
@@ -213,10 +282,13 @@ export class SteadyState {
       group.values.push(s.value);
       groups.set(key(labels), group);
     }
+    // 3 sums with Kahan-Neumaier compensation and averages the compensated sum; 2 adds plainly, mean incrementally
+    const three = this.target === '3';
     const reduce: Record<string, ((xs: number[]) => number) | undefined> = {
-      sum: (xs) => xs.reduce((a, b) => a + b, 0),
-      // Prometheus' incremental mean
-      avg: (xs) => xs.reduce((mean, x, i) => (i === 0 ? x : mean + x / (i + 1) - mean / (i + 1)), 0),
+      sum: (xs) => (three ? kahanSum(xs).reduce((a, b) => a + b) : xs.reduce((a, b) => a + b, 0)),
+      avg: (xs) => (three
+        ? kahanSum(xs).reduce((sum, c) => sum / xs.length + c / xs.length)
+        : xs.reduce((mean, x, i) => (i === 0 ? x : mean + x / (i + 1) - mean / (i + 1)), 0)),
       min: (xs) => Math.min(...xs),
       max: (xs) => Math.max(...xs),
       count: (xs) => xs.length,

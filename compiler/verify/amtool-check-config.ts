@@ -3,7 +3,7 @@ import { alertmanagerFile, alertmanagerLocalFile } from '../emit/alertmanager.ts
 import type { JudgeFailure } from './judge.ts';
 import { skipped, verdict, type JudgeInput, type Verdict } from './input.ts';
 import { lineOwner } from './locate.ts';
-import { findTool, missingTool, runTool } from './tools.ts';
+import { findTool, missingTool, ranBy, runTool } from './tools.ts';
 
 export const alertmanagerFiles = [alertmanagerFile, alertmanagerLocalFile];
 
@@ -29,5 +29,5 @@ export async function checkAlertmanagerConfig({ stack, files, dir }: JudgeInput)
     const at = receiver ? { where: receiver.source, path: [stack.name, 'alerting', `receiver ${receiver.name}`] } : lineOwner(stack, path, files.get(path)!, line);
     failures.push({ message: `${path}: ${detail}`, ...at });
   }
-  return verdict(failures, found.length ? found.join(', ') : `${present.length} files`);
+  return ranBy(amtool, verdict(failures, found.length ? found.join(', ') : `${present.length} files`));
 }

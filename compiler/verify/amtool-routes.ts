@@ -4,7 +4,7 @@ import { severities, type Severity, type Stack } from '../model.ts';
 import type { JudgeFailure } from './judge.ts';
 import { alertmanagerFiles } from './amtool-check-config.ts';
 import { skipped, verdict, type JudgeInput, type Verdict } from './input.ts';
-import { findTool, missingTool, runTool } from './tools.ts';
+import { findTool, missingTool, ranBy, runTool } from './tools.ts';
 
 export interface RouteCase {
   /** `severity="critical"`, or `default` for an alert without a known severity. */
@@ -46,5 +46,5 @@ export async function testRoutes({ stack, files, dir }: JudgeInput): Promise<Ver
       });
     }
   }
-  return verdict(failures, `${cases.length} routes × ${present.length} file${present.length === 1 ? '' : 's'}`);
+  return ranBy(amtool, verdict(failures, `${cases.length} routes × ${present.length} file${present.length === 1 ? '' : 's'}`));
 }

@@ -1,5 +1,6 @@
-// The live judge: the stack's simulated exporter (in process), Debian's Prometheus with the compiled local profile
-// and rule files, Debian's Alertmanager with the compiled local config, and a webhook per receiver, on free
+// The live judge: the stack's simulated exporter (in process), Prometheus 3 with the compiled local profile and rule
+// files, the current Alertmanager with the compiled local config (both built by scripts/build-judges.sh; Debian's
+// when there is no build), and a webhook per receiver, on free
 // loopback ports. The simulation holds every gauge past its most severe threshold; the judge checks that every
 // alert it drives fires and reaches the receiver the stack routes it to, that recording rules produce series and
 // that panel queries return data. What the simulation cannot drive is listed with the reason. Bounded in time
@@ -19,6 +20,7 @@ import { startStackExporter, type StackExporter } from '../../exporter/stack-exp
 import * as api from './live-api.ts';
 import { firingFailures, routingVerdict } from './live-checks.ts';
 import { writeRunConfigs } from './live-configs.ts';
+import { toolVersion } from './tools.ts';
 import { isAlertOf, livePhase, livePlan, slackMs, type DrivenAlert, type LivePlan } from './live-plan.ts';
 import type { JudgeFailure, JudgeResult } from './judge.ts';
 
@@ -59,10 +61,11 @@ export async function judgeLive(input: LiveInput): Promise<JudgeResult[]> {
   const log = input.log ?? (() => undefined);
   let binaries;
   try {
-    binaries = findEngines();
+    binaries = findEngines('built');
   } catch (e) {
     return skipped(stack, `not run: ${(e as Error).message.replace(/\n/g, ' ')}`);
   }
+  const engineVersions = (await Promise.all([toolVersion(binaries.prometheus), toolVersion(binaries.alertmanager)])).join(' and ');
   const plan = livePlan(stack);
   const runDir = mkdtempSync(join(tmpdir(), `stackc-live-${stack.name}-`));
   mkdirSync(join(runDir, 'logs'));
@@ -87,7 +90,8 @@ export async function judgeLive(input: LiveInput): Promise<JudgeResult[]> {
       return [failed, ...skipped(stack, 'not judged: the engines did not start (see live: scrape)').slice(1)];
     }
     log(`${stack.name}: Prometheus ${engines.prometheusUrl}, Alertmanager ${engines.alertmanagerUrl}, exporter ${exporter.url}`);
-    const results = await judgeRun(stack, plan, { processes, exporter, webhook, engines }, log);
+    const results = (await judgeRun(stack, plan, { processes, exporter, webhook, engines }, log))
+      .map((r) => (r.judge === 'live: scrape' ? { ...r, summary: `${engineVersions}: ${r.summary}` } : r));
     keepLogs = results.some((r) => r.status === 'failed');
     if (keepLogs) return results.map((r) => (r.status === 'failed' ? { ...r, summary: `${r.summary}; logs in ${join(runDir, 'logs')}` } : r));
     return results;

@@ -3,13 +3,18 @@ import { ruleFileGroups } from '../emit/rules.ts';
 import type { JudgeFailure } from './judge.ts';
 import { skipped, verdict, type JudgeInput, type Verdict } from './input.ts';
 import { ruleMentionedIn } from './locate.ts';
-import { findTool, missingTool, runTool } from './tools.ts';
+import { eachPromtool, promtoolsFor } from './promtools.ts';
+import { missingTool, runTool } from './tools.ts';
 
 export async function checkRules({ stack, files, dir }: JudgeInput): Promise<Verdict> {
   const ruleFiles = [...ruleFileGroups(stack).keys()].filter((p) => files.has(p));
   if (ruleFiles.length === 0) return skipped('the stack has no rules');
-  const promtool = findTool('promtool');
-  if (!promtool) return skipped(missingTool('promtool'));
+  const promtools = await promtoolsFor(stack);
+  if (promtools.length === 0) return skipped(missingTool('promtool'));
+  return eachPromtool(promtools, (promtool) => checkWith(promtool, stack, ruleFiles, dir));
+}
+
+async function checkWith(promtool: string, stack: JudgeInput['stack'], ruleFiles: readonly string[], dir: string): Promise<Verdict> {
   const failures: JudgeFailure[] = [];
   let count = 0;
   // one run per file: promtool writes SUCCESS to stdout and errors to stderr, so a merged report of several files

@@ -7,7 +7,8 @@ import { untestedList } from '../rule-tests/untested.ts';
 import type { JudgeFailure } from './judge.ts';
 import { skipped, verdict, type JudgeInput, type Verdict } from './input.ts';
 import { labelsOfKey, ruleMentionedIn, ruleNamed, ruleTestNamed, type Located } from './locate.ts';
-import { findTool, missingTool, runTool } from './tools.ts';
+import { promtoolsFor } from './promtools.ts';
+import { missingTool, ranBy, runTool } from './tools.ts';
 
 /** Every test file the stack emitted: alerts, recording rules, and one per evaluation interval for long windows. */
 const isTestFile = (path: string) => path.startsWith('prometheus/tests/') && path.endsWith('.test.yml');
@@ -63,11 +64,15 @@ export async function testRules({ stack, files, dir }: JudgeInput): Promise<Verd
   const present = [...files.keys()].filter(isTestFile).sort();
   const untested = untestedList(stack);
   if (present.length === 0) return skipped(ruleFileGroups(stack).size ? `the stack has rules but no rule tests were emitted${untested ? `; ${untested}` : ''}` : 'the stack has no rules');
-  const promtool = findTool('promtool');
-  if (!promtool) return skipped(missingTool('promtool'));
+  const promtools = await promtoolsFor(stack);
+  if (promtools.length === 0) return skipped(missingTool('promtool'));
+  // the tests predict what the target's Prometheus evaluates (range windows left-open in 3, closed in 2)
+  const target = stack.target.prometheus;
+  const promtool = promtools.find((p) => p.major === target)?.path;
+  if (!promtool) return skipped(`the stack targets Prometheus ${target} and its tests predict what ${target} evaluates; here is only ${promtools.map((p) => p.version).join(', ')} (${target === '3' ? 'bash scripts/build-judges.sh builds promtool 3' : 'apt-get install -y prometheus installs promtool 2.42'})`);
   const run = await runTool(promtool, ['test', 'rules', ...present], dir);
   const failures: JudgeFailure[] = failedChecks(run.output).map((block) => ({ message: block.replace(/^ {4}/gm, ''), ...locate(stack, block) }));
   if (run.code !== 0 && failures.length === 0) failures.push({ message: `promtool test rules exited ${run.code}: ${run.output.trim()}` });
   const { rules, cases } = countOf(files, present);
-  return verdict(failures, `${rules} rules, ${cases} test cases${untested ? `; ${untested}` : ''}`);
+  return ranBy(promtool, verdict(failures, `${rules} rules, ${cases} test cases${untested ? `; ${untested}` : ''}`));
 }

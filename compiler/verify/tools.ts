@@ -1,7 +1,10 @@
-// Running the real judges' command-line tools: found on PATH (no shell), run with a time limit, output collected.
+// Running the real judges' command-line tools: today's built by scripts/build-judges.sh when there, else found on PATH
+// (no shell), run with a time limit, output collected.
 import { spawn } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
+import { builtJudge } from './built-judges.ts';
+import type { Verdict } from './input.ts';
 
 /** Tools the judges run, and the Debian package each comes from (what to install when one is missing). */
 export const debianPackages = {
@@ -10,8 +13,13 @@ export const debianPackages = {
 } as const;
 export type Tool = keyof typeof debianPackages;
 
-/** The absolute path of `tool` on PATH, or undefined. */
+/** The absolute path of `tool`: the built judge when scripts/build-judges.sh made it, else on PATH, else undefined. */
 export function findTool(tool: string): string | undefined {
+  return builtJudge(tool) ?? onPath(tool);
+}
+
+/** The absolute path of `tool` on PATH (Debian's judges), or undefined. */
+export function onPath(tool: string): string | undefined {
   for (const dir of (process.env['PATH'] ?? '').split(delimiter).filter(Boolean)) {
     const path = join(dir, tool);
     try {
@@ -27,6 +35,22 @@ export function findTool(tool: string): string | undefined {
 /** Why a judge cannot run without `tool`: the summary of a skipped line. */
 export function missingTool(tool: Tool): string {
   return `${tool} is not installed (Debian package ${debianPackages[tool]}: apt-get install -y ${debianPackages[tool]})`;
+}
+
+const versions = new Map<string, Promise<string>>();
+
+/** `promtool 3.16.0`: the name and version the tool at `path` reports (`--version`), asked once per path. */
+export function toolVersion(path: string): Promise<string> {
+  const name = path.split('/').pop()!;
+  let version = versions.get(path);
+  if (!version) {
+    version = runTool(path, ['--version'], '.', 10_000).then((run) => {
+      const found = /version (\S+)/.exec(run.output)?.[1];
+      return found ? `${name} ${found}` : `${name} (unknown version)`;
+    }, () => `${name} (unknown version)`);
+    versions.set(path, version);
+  }
+  return version;
 }
 
 export interface ToolRun {
@@ -46,4 +70,9 @@ export function runTool(path: string, args: readonly string[], cwd: string, time
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, output }));
   });
+}
+
+/** The verdict with the version of the tool that gave it in front of its summary: `promtool 3.16.0: 12 rules…`. */
+export async function ranBy(path: string, verdict: Verdict): Promise<Verdict> {
+  return { ...verdict, summary: `${await toolVersion(path)}: ${verdict.summary}` };
 }

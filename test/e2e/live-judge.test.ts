@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { alertmanagerLocalFile } from '../../compiler/emit/alertmanager.ts';
+import { builtJudge } from '../../compiler/verify/built-judges.ts';
 import { judgeLive, liveJudges } from '../../compiler/verify/live.ts';
 import { livePlan } from '../../compiler/verify/live-plan.ts';
 import fixture from '../fixtures/live-small.ts';
@@ -34,6 +35,10 @@ test('on the compiled stack every aspect passes, and the summary names what is n
   const results = await judgeLive({ stack: model, dir: compiledDir() });
   assert.equal(results.map((r) => r.judge), [...liveJudges]);
   for (const r of results) assert.is(r.status, 'passed', `${r.judge}: ${r.summary}\n${r.failures.map((f) => f.message).join('\n')}`);
+  // the engines that ran: the built Prometheus 3 and Alertmanager when scripts/build-judges.sh made them
+  const scrape = results.find((r) => r.judge === 'live: scrape')!;
+  const built = builtJudge('prometheus') && builtJudge('alertmanager');
+  if (built) assert.match(scrape.summary, /^prometheus 3\.\S+ and alertmanager 0\.\S+: /);
   const fire = results.find((r) => r.judge === 'live: alerts fire')!;
   assert.ok(fire.summary.startsWith(`${plan.driven.length} of ${plan.driven.length} driven alerts fired`), fire.summary);
   for (const { item, reason } of plan.notDriven) assert.ok(fire.summary.includes(`${item.name} (${reason})`), `${item.name} reported: ${fire.summary}`);
@@ -58,9 +63,10 @@ test('when the compiled routes send critical alerts to the warning receiver, rou
   assert.is(results.find((r) => r.judge === 'live: alerts fire')!.status, 'passed');
 });
 
-test('without the engines on PATH every aspect is skipped, naming the Debian packages', async () => {
+test('without the engines, built or on PATH, every aspect is skipped, naming the Debian packages', async () => {
   const path = process.env.PATH;
   process.env.PATH = mkdtempSync(join(tmpdir(), 'stackc-nopath-'));
+  process.env.STACKC_JUDGES_BIN = '';
   dirs.push(process.env.PATH);
   try {
     const results = await judgeLive({ stack: model, dir: compiledDir() });
@@ -68,6 +74,7 @@ test('without the engines on PATH every aspect is skipped, naming the Debian pac
     assert.match(results[0]!.summary, 'apt-get install -y prometheus prometheus-alertmanager');
   } finally {
     process.env.PATH = path;
+    delete process.env.STACKC_JUDGES_BIN;
   }
 });
 

@@ -10,6 +10,7 @@ import type { Files } from '../../compiler/emit/files.ts';
 import type { Issue } from '../../compiler/issues.ts';
 import type { Stack } from '../../compiler/model.ts';
 import { validate } from '../../compiler/validate/index.ts';
+import { builtJudge } from '../../compiler/verify/built-judges.ts';
 
 export const root = resolve(fileURLToPath(import.meta.url), '../../..');
 
@@ -39,8 +40,11 @@ export function projectPath(fileUrl: string): string {
   return relative(root, fileURLToPath(fileUrl));
 }
 
-/** The path of a tool from a Debian package; throws a message naming the package when it is missing. */
+/** The path of a judge: the one scripts/build-judges.sh built (Prometheus 3, the current Alertmanager), else the
+ *  Debian package's on PATH; throws a message naming the package when it is missing. */
 export function requireTool(tool: string, debianPackage: string): string {
+  const built = builtJudge(tool);
+  if (built) return built;
   try {
     return execFileSync('sh', ['-c', `command -v ${tool}`], { encoding: 'utf8' }).trim();
   } catch {

@@ -27,10 +27,10 @@ test('annotations render like Prometheus templates', () => {
   assert.throws(() => renderAnnotation('{{ printf "%.2f" $value }}', {}, 1), (e: Error) => e instanceof UnrenderableTemplate);
 });
 
-const evaluate = (expr: string, series: SteadySeries[], at = 600) => {
+const evaluate = (expr: string, series: SteadySeries[], at = 600, target: '2' | '3' = '3') => {
   const parsed = parsePromQL(expr);
   if (!parsed.ok) throw new Error(parsed.problem.message);
-  return new SteadyState(series, at, 15).evaluate(parsed.ast);
+  return new SteadyState(series, at, 15, target).evaluate(parsed.ast);
 };
 const bucket = (le: string, perSecond: number): SteadySeries => ({ name: 'x_bucket', labels: { le }, kind: 'counter', value: perSecond });
 
@@ -43,14 +43,25 @@ test('histogram_quantile interpolates inside the bucket, as Prometheus does', ()
   assert.equal(top, { type: 'vector', samples: [{ labels: {}, value: 0.5 }] });
 });
 
-test('over-time functions see the window, 2.x style (both ends included)', () => {
+test('over-time functions see the window, 2.x style (both ends included) on target 2', () => {
   const g: SteadySeries[] = [{ name: 'g', labels: {}, kind: 'gauge', value: 0, last: 21 }];
-  const one = (expr: string) => { const v = evaluate(expr, g); return v.type === 'vector' ? v.samples[0]!.value : NaN; };
+  const one = (expr: string) => { const v = evaluate(expr, g, 600, '2'); return v.type === 'vector' ? v.samples[0]!.value : NaN; };
+  // 5m of samples every 15 s, both ends: 21 samples, 20 zeros then 21
   assert.is(one('avg_over_time(g[5m])'), 1);
   assert.is(one('max_over_time(g[5m])'), 21);
   assert.is(one('min_over_time(g[5m])'), 0);
   assert.is(one('quantile_over_time(0.99, g[5m])'), 21 * (19.8 - 19));
   assert.throws(() => evaluate('deriv(g[5m])', g), (e: Error) => e instanceof Unsupported);
+});
+
+test('over-time functions see the window left-open on target 3: the sample at its start is out', () => {
+  const g: SteadySeries[] = [{ name: 'g', labels: {}, kind: 'gauge', value: 0, last: 21 }];
+  const one = (expr: string) => { const v = evaluate(expr, g); return v.type === 'vector' ? v.samples[0]!.value : NaN; };
+  // 20 samples: 19 zeros then 21
+  assert.is(one('avg_over_time(g[5m])'), 21 / 20);
+  assert.is(one('max_over_time(g[5m])'), 21);
+  assert.is(one('min_over_time(g[5m])'), 0);
+  assert.is(one('quantile_over_time(0.99, g[5m])'), 21 * (0.99 * 19 - 18));
 });
 
 test('vector matching pairs equal label sets and drops the rest', () => {

@@ -44,7 +44,8 @@ test('trim markers drop the whitespace Go\'s templates drop', () => {
 });
 
 test('an alert whose annotation uses trim markers gets a generated test promtool passes', async () => {
-  const { test: run, issues } = await promtool(failing('queue:  {{- $labels.queue -}}  failing at {{ $value }}'));
+  // humanize: Prometheus 3's rate() of these inputs is 3.9999999999999996 (left-open window, extrapolated), 2's is 4
+  const { test: run, issues } = await promtool(failing('queue:  {{- $labels.queue -}}  failing at {{ $value | humanize }}'));
   assert.equal(issues, []);
   assert.is(run.status, 'passed', described(run));
 });

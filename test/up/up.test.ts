@@ -19,7 +19,7 @@ const { model } = compileValid(fixture);
 const up = stackc('up');
 
 function runWithPath(path: string) {
-  return spawnSync(process.execPath, up, { cwd: root, encoding: 'utf8', env: { ...process.env, PATH: path }, timeout: 30_000 });
+  return spawnSync(process.execPath, up, { cwd: root, encoding: 'utf8', env: { ...process.env, PATH: path, STACKC_JUDGES_BIN: '' }, timeout: 30_000 });
 }
 
 test('without the engines on PATH it names both Debian packages and the install command, and starts nothing', () => {
