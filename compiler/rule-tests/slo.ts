@@ -59,9 +59,10 @@ function labelsFor(index: SeriesIndex, s: Selected, excluded?: Selected): Record
   return labels;
 }
 
-/** Counter offset: no input counter starts at 0, so rate() extrapolates both counters of a ratio alike (Prometheus
- *  stops extrapolating a counter at its zero point) and the ratio is exactly errors over events between samples. */
-const offset = 1_000_000;
+/** Input counters start at 0, as a started exporter's do. (Started high, Prometheus 3.16 counts a series' first
+ *  value as an increase when the series begins inside the range: a 3-day rate over 38 minutes of a counter at 10^6
+ *  was 10^6 / 3 d.) ratioAt computes the extrapolation and its stop at the zero point as Prometheus does. */
+const offset = 0;
 const perStep = 1000;
 
 /** A scenario: total events steady from the start, a share `ratio` of them failing from sample `burstFrom` on (until
@@ -124,26 +125,69 @@ function sliInputs(stack: Stack, index: SeriesIndex, slo: Slo, sc: Scenario): Te
 
 const seconds = (d: string) => (parseDuration(d) ?? 0) / 1000;
 
-/** The error ratio over `window` at sample `at`, from the samples a range selector holds; undefined with fewer
- *  than two. `leftOpen`: Prometheus 3 leaves out a sample exactly at the window's start, 2 keeps it. */
-function ratioAt(sc: Scenario, spacing: number, window: number, at: number, leftOpen: boolean): number | undefined {
+/** How the SLI's series add up: errors over their own counter and the good ones (one counter split by a label),
+ *  errors over another counter, or 1 - good bucket over count. */
+type Shape = 'split' | 'separate' | 'latency';
+
+function shapeOf(slo: Slo): Shape {
+  if (slo.sli.kind === 'latency') return 'latency';
+  return selected(slo.sli.errors.text)?.name === selected(slo.sli.total.text)?.name ? 'split' : 'separate';
+}
+
+/** The value at sample `k` of an input counter growing by `during` inside the burst and `outside` around it. */
+function valueAt(sc: Scenario, k: number, outside: number, during: number): number {
+  const until = sc.burstUntil ?? Number.POSITIVE_INFINITY;
+  const inBurst = Math.max(0, Math.min(k, until) - sc.burstFrom);
+  return offset + outside * k + (during - outside) * inBurst;
+}
+
+/** rate() of one input counter over `window` seconds at sample `at`, as Prometheus 2 or 3 computes it (functions.go,
+ *  extrapolatedRate: the same steps as compiler/rule-tests/steady-state.ts); undefined with fewer than two samples. */
+function rateOf(sc: Scenario, spacing: number, window: number, at: number, leftOpen: boolean, outside: number, during: number): number | undefined {
   const start = at - window / spacing;
   const first = Math.max(0, leftOpen ? Math.floor(start) + 1 : Math.ceil(start));
   if (at - first < 1) return undefined;
-  const until = Math.min(sc.burstUntil ?? at, at);
-  return (sc.ratio * Math.max(0, until - Math.max(first, sc.burstFrom))) / (at - first);
+  const firstValue = valueAt(sc, first, outside, during);
+  const result = valueAt(sc, at, outside, during) - firstValue;
+  const sampledInterval = (at - first) * spacing;
+  const average = sampledInterval / (at - first);
+  const threshold = average * 1.1;
+  let durationToStart = first * spacing - (at * spacing - window);
+  let durationToEnd = 0;
+  const toZero = result > 0 && firstValue >= 0 ? sampledInterval * (firstValue / result) : Number.POSITIVE_INFINITY;
+  if (!leftOpen) durationToStart = Math.min(durationToStart, toZero);
+  if (durationToStart >= threshold) durationToStart = average / 2;
+  if (leftOpen) durationToStart = Math.min(durationToStart, toZero);
+  if (durationToEnd >= threshold) durationToEnd = average / 2;
+  if (!leftOpen) return (result * ((sampledInterval + durationToStart + durationToEnd) / sampledInterval)) / window;
+  return result * ((sampledInterval + durationToStart + durationToEnd) / sampledInterval / window);
+}
+
+/** The SLI's error ratio over `window` at sample `at`, as the recording rule computes it from the inputs; undefined
+ *  while a window holds fewer than two samples. `leftOpen`: Prometheus 3 (a sample exactly at the window's start is
+ *  out), else 2. */
+export function ratioAt(sc: Scenario, shape: Shape, spacing: number, window: number, at: number, leftOpen: boolean): number | undefined {
+  const rate = (outside: number, during: number) => rateOf(sc, spacing, window, at, leftOpen, outside, during);
+  const bad = rate(0, sc.ratio * perStep);
+  const all = rate(perStep, perStep);
+  const good = rate(perStep, (1 - sc.ratio) * perStep);
+  if (bad === undefined || all === undefined || good === undefined) return undefined;
+  if (shape === 'split') return bad / (bad + good);
+  if (shape === 'separate') return bad / all;
+  return 1 - good / all;
 }
 
 /** Whether `alert` is firing at the last sample, evaluated at every sample as the rule manager does, under one
  *  range convention; a ratio within rounding of a threshold counts as `tie`. */
 function simulate(sc: Scenario, spacing: number, slo: Slo, alert: SloAlert, leftOpen: boolean, tie: boolean): boolean {
   const budget = Number(slo.budget);
+  const shape = shapeOf(slo);
   const above = (r: number | undefined, limit: number) => r !== undefined && (Math.abs(r - limit) <= 1e-9 * limit ? tie : r > limit);
   let activeSince: number | undefined;
   let firing = false;
   for (let step = 0; step <= sc.steps; step++) {
-    const active = alert.windows.some((w) => above(ratioAt(sc, spacing, seconds(w.long), step, leftOpen), w.factor * budget) &&
-      above(ratioAt(sc, spacing, seconds(w.short), step, leftOpen), w.factor * budget));
+    const active = alert.windows.some((w) => above(ratioAt(sc, shape, spacing, seconds(w.long), step, leftOpen), w.factor * budget) &&
+      above(ratioAt(sc, shape, spacing, seconds(w.short), step, leftOpen), w.factor * budget));
     if (!active) activeSince = undefined;
     else activeSince ??= step;
     firing = activeSince !== undefined && (step - activeSince) * spacing >= seconds(alert.for);
@@ -186,17 +230,20 @@ export function sloCases(stack: Stack, index: SeriesIndex, slo: Slo, own: SloAle
   for (const w of own.windows) {
     // a clean history before the burst, as long as another window of the alert that could fire at this ratio, so
     // that this window decides: the shortest that leaves the alert silent at 0.95× and firing at 1.05× its factor
-    const burst = steps(seconds(w.long) + seconds(own.for)) + 2;
-    const scenario = (share: number, history: number): Scenario => ({ ratio: share * w.factor * budget, burstFrom: history, steps: history + burst });
+    const longest = steps(seconds(w.long) + seconds(own.for)) + 2;
+    const scenario = (share: number, history: number, burst = longest): Scenario => ({ ratio: share * w.factor * budget, burstFrom: history, steps: history + burst });
     const histories = [0, ...own.windows.filter((x) => x !== w && x.factor < 1.05 * w.factor).map((x) => steps(seconds(x.long)))].sort((a, b) => a - b);
     const decisive = histories.find((h) => firingAt(scenario(1.05, h), spacing, slo, own) === true && firingAt(scenario(0.95, h), spacing, slo, own) === false);
+    // read as soon as the alert fires under both range conventions: a longer `for` then fails the test
+    const from = decisive ?? 0;
+    const burst = Array.from({ length: longest }, (_, i) => i + 1).find((b) => firingAt(scenario(1.05, from, b), spacing, slo, own) === true) ?? longest;
     for (const share of [1.05, 0.95]) {
-      const sc = scenario(share, decisive ?? 0);
+      const sc = scenario(share, from, burst);
       const verdict = firingAt(sc, spacing, slo, own);
       cases.push({ name: `${verdict ? 'fires' : 'stays silent'} at ${share}× its ${w.factor}× burn rate over ${w.long} and ${w.short}${decisive === undefined ? ' (another window decides too)' : ''}`, sc });
     }
     // the burn at 1.05× stops: within the short window (and two evaluations) the alert has resolved
-    const fired = scenario(1.05, decisive ?? 0);
+    const fired = scenario(1.05, from, burst);
     const stopped: Scenario = { ...fired, burstUntil: fired.steps, steps: fired.steps + steps(seconds(w.short)) + 2 };
     if (firingAt(fired, spacing, slo, own) === true && firingAt(stopped, spacing, slo, own) === false) {
       cases.push({ name: `resolves within ${w.short} once its ${w.factor}× burn stops`, sc: stopped });
