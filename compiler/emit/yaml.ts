@@ -28,8 +28,12 @@ function scalar(value: string | number | boolean | bigint | null): string {
   let text = scalars.get(value);
   if (text === undefined) {
     text = dump(value, options).slice(0, -1);
-    if (scalars.size > 200_000) scalars.clear();
-    scalars.set(value, text);
+    // names, label values and durations repeat; long texts (descriptions, embedded files) rarely do, and would only
+    // hold memory
+    if (typeof value !== 'string' || value.length <= 80) {
+      if (scalars.size > 50_000) scalars.clear();
+      scalars.set(value, text);
+    }
   }
   return text;
 }
@@ -42,7 +46,7 @@ function key(name: string): string {
     const pair = dump({ [name]: null }, options);
     if (pair.startsWith('?') || !pair.endsWith(': null\n')) throw new Unusual();
     text = pair.slice(0, -': null\n'.length);
-    if (keys.size > 200_000) keys.clear();
+    if (keys.size > 50_000) keys.clear();
     keys.set(name, text);
   }
   return text;

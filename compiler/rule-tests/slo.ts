@@ -182,24 +182,33 @@ export function ratioAt(sc: Scenario, shape: Shape, spacing: number, window: num
 function simulate(sc: Scenario, spacing: number, slo: Slo, alert: SloAlert, leftOpen: boolean, tie: boolean): boolean {
   const budget = Number(slo.budget);
   const shape = shapeOf(slo);
+  const windows = alert.windows.map((w) => ({ long: seconds(w.long), short: seconds(w.short), limit: w.factor * budget }));
+  const hold = seconds(alert.for);
   const above = (r: number | undefined, limit: number) => r !== undefined && (Math.abs(r - limit) <= 1e-9 * limit ? tie : r > limit);
-  let activeSince: number | undefined;
-  let firing = false;
-  for (let step = 0; step <= sc.steps; step++) {
-    const active = alert.windows.some((w) => above(ratioAt(sc, shape, spacing, seconds(w.long), step, leftOpen), w.factor * budget) &&
-      above(ratioAt(sc, shape, spacing, seconds(w.short), step, leftOpen), w.factor * budget));
-    if (!active) activeSince = undefined;
-    else activeSince ??= step;
-    firing = activeSince !== undefined && (step - activeSince) * spacing >= seconds(alert.for);
-  }
-  return firing;
+  const active = (step: number) => windows.some((w) => above(ratioAt(sc, shape, spacing, w.long, step, leftOpen), w.limit) &&
+    above(ratioAt(sc, shape, spacing, w.short, step, leftOpen), w.limit));
+  // firing at the last evaluation: active at every evaluation since one at least `for` before it (the rule manager
+  // fires once now - activeAt >= for, and an inactive evaluation resets activeAt)
+  const since = sc.steps - Math.ceil(hold / spacing);
+  if (since < 0) return false;
+  for (let step = since; step <= sc.steps; step++) if (!active(step)) return false;
+  return true;
 }
+
+/** Verdicts already worked out, per objective: the cases ask the same question several times. */
+const verdicts = new WeakMap<Slo, Map<string, boolean | undefined>>();
 
 /** Whether `alert` fires at the end of the scenario; undefined when Prometheus 2 and 3 would disagree, or rounding
  *  at a threshold could decide. */
 function firingAt(sc: Scenario, spacing: number, slo: Slo, alert: SloAlert): boolean | undefined {
+  const known = verdicts.get(slo) ?? new Map<string, boolean | undefined>();
+  verdicts.set(slo, known);
+  const key = `${alert.severity} ${alert.for} ${JSON.stringify(alert.windows)} ${spacing} ${sc.ratio} ${sc.burstFrom} ${sc.burstUntil} ${sc.steps}`;
+  if (known.has(key)) return known.get(key);
   const runs = [false, true].flatMap((leftOpen) => [false, true].map((tie) => simulate(sc, spacing, slo, alert, leftOpen, tie)));
-  return runs.every((r) => r === runs[0]) ? runs[0] : undefined;
+  const verdict = runs.every((r) => r === runs[0]) ? runs[0] : undefined;
+  known.set(key, verdict);
+  return verdict;
 }
 
 /** The spacing of samples and evaluations for an alert's tests: a round one with at least two samples in the alert's
@@ -236,7 +245,16 @@ export function sloCases(stack: Stack, index: SeriesIndex, slo: Slo, own: SloAle
     const decisive = histories.find((h) => firingAt(scenario(1.05, h), spacing, slo, own) === true && firingAt(scenario(0.95, h), spacing, slo, own) === false);
     // read as soon as the alert fires under both range conventions: a longer `for` then fails the test
     const from = decisive ?? 0;
-    const burst = Array.from({ length: longest }, (_, i) => i + 1).find((b) => firingAt(scenario(1.05, from, b), spacing, slo, own) === true) ?? longest;
+    // firing only grows with the burst's length (the ratios rise while it lasts): the shortest by bisection
+    let burst = longest;
+    if (firingAt(scenario(1.05, from, longest), spacing, slo, own) === true) {
+      let low = 0;
+      while (burst - low > 1) {
+        const mid = Math.floor((low + burst) / 2);
+        if (firingAt(scenario(1.05, from, mid), spacing, slo, own) === true) burst = mid;
+        else low = mid;
+      }
+    }
     for (const share of [1.05, 0.95]) {
       const sc = scenario(share, from, burst);
       const verdict = firingAt(sc, spacing, slo, own);
