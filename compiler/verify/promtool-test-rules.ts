@@ -1,6 +1,9 @@
 // `promtool test rules` on every generated rule test file: the rules, evaluated by Prometheus' engine, must do what
 // the stack says (fire past the threshold, stay silent at it, record the expected samples).
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parse } from 'yaml';
+import { ruleTestFiles } from '../emit/rule-tests.ts';
 import { ruleFileGroups } from '../emit/rules.ts';
 import type { Stack } from '../model.ts';
 import { untestedList } from '../rule-tests/untested.ts';
@@ -68,11 +71,33 @@ export async function testRules({ stack, files, dir }: JudgeInput): Promise<Verd
   if (promtools.length === 0) return skipped(missingTool('promtool'));
   // the tests predict what the target's Prometheus evaluates (range windows left-open in 3, closed in 2)
   const target = stack.target.prometheus;
-  const promtool = promtools.find((p) => p.major === target)?.path;
-  if (!promtool) return skipped(`the stack targets Prometheus ${target} and its tests predict what ${target} evaluates; here is only ${promtools.map((p) => p.version).join(', ')} (${target === '3' ? 'bash scripts/build-judges.sh builds promtool 3' : 'apt-get install -y prometheus installs promtool 2.42'})`);
-  const run = await runTool(promtool, ['test', 'rules', ...present], dir);
+  const own = promtools.find((p) => p.major === target);
+  const other = promtools.find((p) => p.major === '2' || p.major === '3');
+  if (!own && !other) return skipped(`no promtool 2 or 3 here (${promtools.map((p) => p.version).join(', ')})`);
+  // without a promtool of the target's version (an npm install has only Debian's 2.42 on PATH), the rules are still
+  // judged: under the other version, by the tests predicted for it, which are often the same files
+  const tests = own ? { paths: present, note: '' } : testsFor(stack, files, dir, other!.major as Stack['target']['prometheus']);
+  const promtool = (own ?? other)!.path;
+  const run = await runTool(promtool, ['test', 'rules', ...tests.paths], dir);
   const failures: JudgeFailure[] = failedChecks(run.output).map((block) => ({ message: block.replace(/^ {4}/gm, ''), ...locate(stack, block) }));
   if (run.code !== 0 && failures.length === 0) failures.push({ message: `promtool test rules exited ${run.code}: ${run.output.trim()}` });
   const { rules, cases } = countOf(files, present);
-  return ranBy(promtool, verdict(failures, `${rules} rules, ${cases} test cases${untested ? `; ${untested}` : ''}`));
+  return ranBy(promtool, verdict(failures, `${rules} rules, ${cases} test cases${tests.note}${untested ? `; ${untested}` : ''}`));
+}
+
+/** The stack's test files as predicted for Prometheus `major`: the emitted ones when they are the same, else written
+ *  beside them (prometheus/tests-<major>/, reading the same rule files). */
+function testsFor(stack: Stack, files: JudgeInput['files'], dir: string, major: Stack['target']['prometheus']): { paths: string[]; note: string } {
+  const other = ruleTestFiles({ ...stack, target: { ...stack.target, prometheus: major } }, files);
+  const same = [...other].every(([path, text]) => files.get(path) === text) && [...files.keys()].filter(isTestFile).every((p) => other.has(p));
+  const note = ` (under Prometheus ${major}: no promtool ${stack.target.prometheus} here; ${same ? 'the tests predict the same for both' : 'tests predicted for it'})`;
+  if (same) return { paths: [...other.keys()].sort(), note };
+  const folder = `prometheus/tests-${major}`;
+  mkdirSync(join(dir, folder), { recursive: true });
+  const paths = [...other].map(([path, text]) => {
+    const moved = path.replace(/^prometheus\/tests\//, `${folder}/`);
+    writeFileSync(join(dir, moved), text);
+    return moved;
+  });
+  return { paths: paths.sort(), note };
 }

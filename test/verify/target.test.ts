@@ -59,4 +59,22 @@ test('a \'2\' target is checked by promtool 3 and 2; a \'3\' target by 3 alone',
   assert.match(v.summary, /^promtool 3\.\S+: 1 rules in 1 file; promtool 2\.\S+: 1 rules in 1 file$/);
 });
 
+test('with no promtool of the target\'s version (an npm install has only Debian\'s 2.42), a target-3 stack is judged under 2 with the tests predicted for 2, not skipped', async () => {
+  const saved = process.env['STACKC_JUDGES_BIN'];
+  process.env['STACKC_JUDGES_BIN'] = '';
+  try {
+    const v = await judge(testRules, three.model, three.files);
+    assert.is(v.status, 'passed', describe(v));
+    assert.match(v.summary, 'under Prometheus 2');
+    // the fallback bites: a recording rule broken in the rule file fails under 2 as well
+    const broken = new Map(three.files);
+    const path = [...broken.keys()].find((p) => p.endsWith('recording-rules.yml'))!;
+    broken.set(path, broken.get(path)!.replace('avg_over_time', 'max_over_time'));
+    assert.is((await judge(testRules, three.model, broken)).status, 'failed');
+  } finally {
+    if (saved === undefined) delete process.env['STACKC_JUDGES_BIN'];
+    else process.env['STACKC_JUDGES_BIN'] = saved;
+  }
+});
+
 test.run();
