@@ -37,7 +37,8 @@ done
 dir_of() { (cd "tools/judges/$(basename "$1")" && go list -m -f '{{.Dir}}' "$1"); }
 mkdir -p .cache/judges
 stage=$(mktemp -d ".cache/judges/.build-XXXXXX")
-trap 'chmod -R u+w "$stage" 2>/dev/null; rm -rf "$stage"' EXIT
+# (after a successful build the stage has become the bin folder: nothing to clean, and nothing may fail under set -e)
+trap 'if [ -d "$stage" ]; then chmod -R u+w "$stage" 2>/dev/null || true; rm -rf "$stage"; fi' EXIT
 
 # `go build` of a module dependency leaves version.Version empty; the modules' VERSION files say what was built.
 build() { # module package tags [modfile]
