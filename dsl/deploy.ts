@@ -21,10 +21,11 @@ export interface DeployOptions {
   readonly operator?: { readonly ruleLabels?: Readonly<Record<string, string>>; readonly monitorLabels?: Readonly<Record<string, string>> };
 }
 
-/** Pinned versions; Alertmanager 0.25 because its config is checked by amtool 0.25. */
+/** Pinned versions: Prometheus and Alertmanager are the releases verify's judges are built from (tools/judges/);
+ *  a stack targeting Prometheus 2 deploys the 2.x release its rule tests are judged by (Debian's 2.42). */
 export const defaultImages: Readonly<Record<Component, string>> = {
-  prometheus: 'prom/prometheus:v2.48.0',
-  alertmanager: 'prom/alertmanager:v0.25.0',
+  prometheus: 'prom/prometheus:v3.16.0',
+  alertmanager: 'prom/alertmanager:v0.35.0',
   grafana: 'grafana/grafana:10.2.2',
   blackboxExporter: 'prom/blackbox-exporter:v0.24.0',
   kubeStateMetrics: 'registry.k8s.io/kube-state-metrics/kube-state-metrics:v2.10.1',
@@ -56,11 +57,11 @@ export function deploy(options: DeployOptions = {}): DeployDefinition {
 }
 
 /** The model of the deployment settings, every default filled in. */
-export function deployOf(def: DeployDefinition | undefined, stackSource: SourceRef): Deploy {
+export function deployOf(def: DeployDefinition | undefined, stackSource: SourceRef, prometheus: '2' | '3' = '3'): Deploy {
   const o = def?.options ?? {};
   return {
     kind: 'deploy',
-    images: { ...defaultImages, ...o.images },
+    images: { ...defaultImages, ...(prometheus === '2' ? { prometheus: 'prom/prometheus:v2.42.0' } : {}), ...o.images },
     resources: { ...defaultResources, ...o.resources },
     storage: { prometheus: '50Gi', alertmanager: '2Gi', grafana: '10Gi', ...o.storage },
     ...(o.storageClass ? { storageClass: o.storageClass } : {}),

@@ -133,7 +133,7 @@ export function toModel(def: StackDefinition): Stack {
     slos: (o.slos ?? []).map(sloOf),
     dashboards: (o.dashboards ?? []).map(dashboardOf),
     alerting: alertingOf(o.alerting, def.source),
-    deploy: deployOf(o.deploy, def.source),
+    deploy: deployOf(o.deploy, def.source, o.target?.prometheus ?? '3'),
     definitions: definitionsOf(def, metricOf),
     source: def.source,
   };

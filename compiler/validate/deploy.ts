@@ -55,7 +55,7 @@ export function checkDeploy(stack: Stack): Issue[] {
   const d = stack.deploy;
   const at = (code: string, message: string, hint: string) => out.push(issue(code, d.source, [stack.name, 'deploy'], message, hint));
   for (const c of components) {
-    if (!pinned.test(d.images[c]) || /:latest$/.test(d.images[c])) at('deploy/unpinned-image', `image of ${c} "${d.images[c]}" is not pinned to a version`, "write a version tag or digest, e.g. 'prom/prometheus:v2.48.0'");
+    if (!pinned.test(d.images[c]) || /:latest$/.test(d.images[c])) at('deploy/unpinned-image', `image of ${c} "${d.images[c]}" is not pinned to a version`, "write a version tag or digest, e.g. 'prom/prometheus:v3.16.0'");
     for (const [kind, r] of [['requests', d.resources[c].requests], ['limits', d.resources[c].limits]] as const) {
       for (const [res, v] of Object.entries(r)) if (!quantity.test(v)) at('deploy/quantity', `${c} ${kind}.${res} "${v}" is not a Kubernetes quantity`, "write e.g. '500m' for CPU or '512Mi' for memory");
     }
