@@ -1,6 +1,7 @@
 // The thread on which `stackc watch` loads and compiles the stacks. Each compile imports a fresh bundle of every stack
 // file, and Node never unloads an ES module: the thread is replaced from time to time (compiler.ts) so that the
 // modules of old compiles go with it. Everything it sends back is plain data; out/ is written by the main thread.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadCompiler, planStacks, selectStacks } from '../compile-cli.ts';
 import { CompileError, type Issue } from '../issues.ts';
@@ -26,7 +27,30 @@ export type CompileResult = { readonly files: readonly string[] } & (
 );
 
 const options = workerData as CompilerOptions;
-void warmLoader();
+
+/** The esbuild services among the process's children (Linux's /proc; elsewhere none are known). */
+function esbuildChildren(): Set<number> {
+  const found = new Set<number>();
+  try {
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      try {
+        const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+        const [ppid] = stat.slice(stat.lastIndexOf(')') + 4).split(' ');
+        if (Number(ppid) === process.pid && stat.includes('(esbuild)')) found.add(Number(entry));
+      } catch {
+        // gone meanwhile
+      }
+    }
+  } catch {
+    // no /proc
+  }
+  return found;
+}
+
+// this thread's esbuild service: the one that appears while it warms up (an older thread's is already there)
+const before = esbuildChildren();
+const ownService = warmLoader().then(() => [...esbuildChildren()].filter((pid) => !before.has(pid)));
 const c = await loadCompiler();
 
 async function compile(): Promise<CompileResult> {
@@ -59,12 +83,26 @@ async function compileStacks(): Promise<CompileResult> {
   }
 }
 
+/** Closes the port once this thread's esbuild service has exited and been reaped (its /proc entry gone), or at
+ *  `deadline`. */
+function closeWhenReaped(pids: readonly number[], deadline: number): void {
+  if (pids.every((pid) => !existsSync(`/proc/${pid}`)) || Date.now() > deadline) parentPort!.close();
+  else setTimeout(() => closeWhenReaped(pids, deadline), 25);
+}
+
 parentPort!.on('message', (request: 'compile' | 'stop') => {
   if (request === 'stop') {
-    // esbuild's service is a child process of this thread: stopped here, and the thread lives on a moment so that
-    // its event loop sees the child exit and reaps it (esbuild's stop() does not wait; a child that exits after its
-    // thread ended stays a zombie until watch exits)
-    void import('esbuild').then((esbuild) => esbuild.stop()).finally(() => setTimeout(() => parentPort!.close(), 250));
+    // esbuild's service is a child process of this thread: stopped here, and the thread lives on until its event
+    // loop has seen the child exit and reaped it (esbuild's stop() does not wait; a child that exits after its
+    // thread ended stays a zombie until watch exits). A fixed wait was not enough on a loaded machine: the thread
+    // waits until the service's process is gone, up to 10 s.
+    void ownService.then(async (pids) => {
+      try {
+        await (await import('esbuild')).stop();
+      } finally {
+        closeWhenReaped(pids, Date.now() + 10_000);
+      }
+    });
     return;
   }
   compile().then(
