@@ -51,8 +51,9 @@ function request(thread: Thread): Promise<CompileResult> {
 
 async function stop(thread: Thread): Promise<void> {
   thread.worker.postMessage('stop');
-  // a thread busy in a stack that never returns is stopped all the same
-  const timer = setTimeout(() => void thread.worker.terminate(), 2000);
+  // a thread busy in a stack that never returns is stopped all the same, after the 10 s a stopping thread may wait
+  // for its esbuild service to exit (compiler-thread.ts)
+  const timer = setTimeout(() => void thread.worker.terminate(), 12_000);
   await thread.exited;
   clearTimeout(timer);
 }
