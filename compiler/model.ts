@@ -114,6 +114,8 @@ export interface AlertRule {
   readonly name: string;
   readonly expr: Expression;
   readonly for: string;
+  /** Prometheus' keep_firing_for; absent when not set. */
+  readonly keepFiringFor?: string;
   readonly severity: Severity;
   readonly labels: Readonly<Record<string, string>>;
   readonly annotations: Readonly<Record<string, string>>;
@@ -154,6 +156,8 @@ export interface RuleGroup {
   /** The stack set the group's interval. Only then is `interval:` emitted; otherwise Prometheus' global
    *  evaluation_interval applies, which is the stack's evaluation interval. */
   readonly intervalSet: boolean;
+  /** Prometheus' group `limit`: at most this many series per rule; 0 (not emitted): no limit. */
+  readonly limit: number;
   readonly rules: readonly Rule[];
   readonly source: SourceRef;
 }

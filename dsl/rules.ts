@@ -76,6 +76,8 @@ export interface AlertDefinition {
   /** The definitions the expression selects. */
   readonly uses: readonly Defined[];
   readonly for: string;
+  /** How long the alert keeps firing after its condition stops holding; '' when not set. */
+  readonly keepFiringFor?: string;
   readonly severity: Severity;
   readonly labels: Readonly<Record<string, string>>;
   readonly annotations: Readonly<Record<string, string>>;
@@ -104,6 +106,9 @@ export interface AlertOptions<L extends string> extends AnnotationOptions {
   readonly severity: Severity;
   /** How long the condition must hold before the alert fires. @default '0s' */
   readonly for?: Duration;
+  /** How long the alert keeps firing after the condition stopped holding (Prometheus' keep_firing_for): a flapping
+   *  condition then does not resolve and re-fire the notification. @default not set */
+  readonly keepFiringFor?: Duration;
   /** Static labels, e.g. `{ team: 'payments' }`; `severity` is added from `severity`. @default {} */
   readonly labels?: Readonly<Record<string, string>>;
   readonly summary: string;
@@ -137,6 +142,7 @@ export function alert<L extends string>(o: AlertOptions<L>): AlertDefinition {
     exprSource: 'source' in o.expr ? o.expr.source : source,
     uses: o.expr.uses,
     for: o.for ?? '0s',
+    ...(o.keepFiringFor !== undefined ? { keepFiringFor: o.keepFiringFor } : {}),
     severity: o.severity,
     labels: { ...o.labels, severity: o.severity },
     annotations: annotationsOf(o),
@@ -202,6 +208,8 @@ export interface RuleGroupDefinition {
   readonly [tag]: 'group';
   readonly name: string;
   readonly interval: string;
+  /** At most this many series per rule, or the group's evaluation fails; 0: no limit. */
+  readonly limit: number;
   readonly rules: readonly (AlertDefinition | Recording<string>)[];
   readonly source: SourceRef;
 }
@@ -215,8 +223,11 @@ export function ruleGroup(
   o: {
     /** @default the stack's evaluation interval */
     readonly interval?: Duration;
+    /** At most this many alerts (or recorded series) per rule: past it the rule's evaluation fails, a guard against a
+     *  rule that suddenly matches every pod. @default no limit */
+    readonly limit?: number;
     readonly rules: readonly (AlertDefinition | Recording<string, ThresholdsInput>)[];
   },
 ): RuleGroupDefinition {
-  return { [tag]: 'group', name, interval: o.interval ?? '', rules: o.rules, source: callSite() };
+  return { [tag]: 'group', name, interval: o.interval ?? '', limit: o.limit ?? 0, rules: o.rules, source: callSite() };
 }

@@ -65,6 +65,7 @@ function alertOf(a: AlertDefinition): AlertRule {
     name: a.name,
     expr: { text: a.exprText, source: a.exprSource },
     for: a.for,
+    ...(a.keepFiringFor !== undefined ? { keepFiringFor: a.keepFiringFor } : {}),
     severity: a.severity,
     labels: { ...a.labels },
     annotations: { ...a.annotations },
@@ -82,6 +83,7 @@ function groupOf(g: RuleGroupDefinition, defaultInterval: string): RuleGroup {
     name: g.name,
     interval: g.interval || defaultInterval,
     intervalSet: g.interval !== '',
+    limit: g.limit,
     rules: g.rules.map((r) => (isTagged<AlertDefinition>(r, 'alert') ? alertOf(r) : recordingOf(r as Recording<string>))),
     source: g.source,
   };

@@ -21,6 +21,7 @@ export function alertRuleYaml(rule: AlertRule): Record<string, unknown> {
     alert: rule.name,
     expr: rule.expr.text,
     ...(rule.for !== '0s' ? { for: rule.for } : {}),
+    ...(rule.keepFiringFor !== undefined ? { keep_firing_for: rule.keepFiringFor } : {}),
     labels: sortedRecord(rule.labels),
     annotations: orderedAnnotations(rule.annotations),
   };
@@ -34,6 +35,7 @@ export function groupYaml(g: RuleGroup): Record<string, unknown> {
   return {
     name: g.name,
     ...(g.intervalSet ? { interval: g.interval } : {}),
+    ...(g.limit > 0 ? { limit: g.limit } : {}),
     rules: g.rules.map((r) => (r.kind === 'alert' ? alertRuleYaml(r) : recordingRuleYaml(r))),
   };
 }

@@ -18,6 +18,9 @@ function alertIssues(stack: Stack, group: RuleGroup, rule: AlertRule, labels: Re
   if (parseDuration(rule.for) === undefined) {
     out.push(issue('rules/invalid-duration', rule.source, path, `for: "${rule.for}" is not a valid duration`, 'write a duration such as 30s, 5m, 1h30m (at most about 292 years, as Prometheus parses it)'));
   }
+  if (rule.keepFiringFor !== undefined && parseDuration(rule.keepFiringFor) === undefined) {
+    out.push(issue('rules/invalid-duration', rule.source, path, `keepFiringFor: "${rule.keepFiringFor}" is not a valid duration`, 'write a duration such as 5m or 15m'));
+  }
   for (const [key, text] of Object.entries(rule.annotations)) {
     if (!labelName.test(key)) {
       out.push(issue('rules/annotation-name', rule.source, path, `annotation "${key}" is not a valid annotation name; Prometheus refuses the rule`,
@@ -64,6 +67,10 @@ export function checkRules(stack: Stack): Issue[] {
       out.push(issue('rules/invalid-duration', group.source, [stack.name, group.name], `interval "${group.interval}" is not a valid duration`, 'write a duration such as 30s or 1m'));
     }
     if (group.rules.length === 0) out.push(issue('rules/empty-group', group.source, [stack.name, group.name], `rule group ${group.name} has no rules`, 'add rules or remove the group'));
+    if (!(Number.isInteger(group.limit) && group.limit >= 0 && group.limit <= 2 ** 31 - 1)) {
+      out.push(issue('rules/limit', group.source, [stack.name, group.name], `limit ${group.limit} of rule group ${group.name} is not a whole number of series`,
+        'write how many alerts or recorded series a rule may produce, e.g. limit: 500 (0 or leaving it out: no limit)'));
+    }
   }
   for (const { group, rule } of rules) {
     if (rule.kind === 'recording') {
