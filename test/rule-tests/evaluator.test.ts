@@ -64,6 +64,14 @@ test('over-time functions see the window left-open on target 3: the sample at it
   assert.is(one('quantile_over_time(0.99, g[5m])'), 21 * (0.99 * 19 - 18));
 });
 
+test('sum() adds with Kahan compensation on target 3, plainly on 2, as each Prometheus does', () => {
+  const g = (v: number, i: string): SteadySeries => ({ name: 'g', labels: { i }, kind: 'gauge', value: v });
+  const series = [g(0.1, 'a'), g(0.2, 'b'), g(0.3, 'c')];
+  const one = (target: '2' | '3') => { const v = evaluate('sum(g)', series, 600, target); return v.type === 'vector' ? v.samples[0]!.value : NaN; };
+  assert.is(one('2'), 0.1 + 0.2 + 0.3);
+  assert.is(one('3'), 0.6);
+});
+
 test('vector matching pairs equal label sets and drops the rest', () => {
   const s = (name: string, a: string, v: number): SteadySeries => ({ name, labels: { a }, kind: 'counter', value: v });
   const v = evaluate('rate(ok_total[5m]) / rate(all_total[5m])', [s('ok_total', 'x', 1), s('all_total', 'x', 4), s('all_total', 'y', 2)]);
