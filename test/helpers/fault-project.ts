@@ -100,3 +100,25 @@ export function whichTree(actual: readonly string[], old: readonly string[], fre
   const missing = old.filter((x) => !actual.includes(x)).filter((x) => !fresh.includes(x) || !actual.includes(x));
   return `neither old nor new: ${extra.length} entries in neither (${extra.slice(0, 5).join('; ')}), ${missing.length} of the old missing (${missing.slice(0, 5).join('; ')})`;
 }
+
+/** Where the old or the new out/ of a project is kept, to put back before each fault and compare with after it. */
+export function savedTree(p: Project, tree: 'old' | 'new'): string {
+  return join(p.dir, `${tree}-out`);
+}
+
+/** Compiles version 1 (then adds the user's files) and version 2, keeping both out/ trees: the two states a fault
+ *  may leave. Returns their snapshots, which differ. */
+export async function oldAndNew(p: Project): Promise<{ readonly old: string[]; readonly new: string[] }> {
+  writeVersion(p, 1);
+  const first = await stackc(p, 'compile');
+  if (first.code !== 0) throw new Error(`compiling version 1 failed:\n${first.out}`);
+  addUsersFiles(p);
+  copyTree(p.out, savedTree(p, 'old'));
+  writeVersion(p, 2);
+  const second = await stackc(p, 'compile');
+  if (second.code !== 0) throw new Error(`compiling version 2 failed:\n${second.out}`);
+  copyTree(p.out, savedTree(p, 'new'));
+  const trees = { old: snapshot(savedTree(p, 'old')), new: snapshot(savedTree(p, 'new')) };
+  if (trees.old.join('\n') === trees.new.join('\n')) throw new Error('version 1 and 2 compiled to the same out/');
+  return trees;
+}

@@ -8,24 +8,16 @@ import { mkdirSync, rmSync, statfsSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { addUsersFiles, copyTree, makeProject, snapshot, stackc, whichTree, writeVersion } from '../helpers/fault-project.ts';
+import { copyTree, makeProject, oldAndNew, savedTree, snapshot, stackc, whichTree } from '../helpers/fault-project.ts';
 
 const p = makeProject('disk-faults');
-const saved = (tree: 'old' | 'new') => join(p.dir, `${tree}-out`);
+const saved = (tree: 'old' | 'new') => savedTree(p, tree);
 let oldTree: string[] = [];
 let newTree: string[] = [];
 const sh = (cmd: string, ...args: string[]) => spawnSync(cmd, args, { encoding: 'utf8' });
 
 test.before(async () => {
-  writeVersion(p, 1);
-  assert.is((await stackc(p, 'compile')).code, 0);
-  addUsersFiles(p);
-  copyTree(p.out, saved('old'));
-  writeVersion(p, 2);
-  assert.is((await stackc(p, 'compile')).code, 0);
-  copyTree(p.out, saved('new'));
-  oldTree = snapshot(saved('old'));
-  newTree = snapshot(saved('new'));
+  ({ old: oldTree, new: newTree } = await oldAndNew(p));
 });
 test.after(() => {
   sh('chattr', '-R', '-i', p.dir);

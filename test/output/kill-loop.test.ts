@@ -7,34 +7,21 @@
 // others by the recovery that command runs first (recoverOutput, in this process), which keeps the loop near a
 // minute. STACKC_KILLS sets the number of kills by step (default 150).
 import { rmSync } from 'node:fs';
-import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { recoverOutput } from '../../compiler/output.ts';
 import { root } from '../helpers/stack.ts';
-import { addUsersFiles, copyTree, makeProject, snapshot, stackc, whichTree, writeVersion, type Project } from '../helpers/fault-project.ts';
+import { copyTree, makeProject, oldAndNew, savedTree, snapshot, stackc, whichTree, type Project } from '../helpers/fault-project.ts';
 
 const lanes = [makeProject('kill-a'), makeProject('kill-b')];
-const saved = (p: Project, tree: 'old' | 'new') => join(p.dir, `${tree}-out`);
+const saved = savedTree;
 // the trees of each lane (generated files name their project's stack file)
 const trees = new Map<Project, { old: string[]; new: string[] }>();
 let kills = 0;
 let fullRuns = 0;
 
 test.before(async () => {
-  for (const p of lanes) {
-    writeVersion(p, 1);
-    const first = await stackc(p, 'compile');
-    assert.is(first.code, 0, first.out);
-    addUsersFiles(p);
-    copyTree(p.out, saved(p, 'old'));
-    writeVersion(p, 2);
-    const second = await stackc(p, 'compile');
-    assert.is(second.code, 0, second.out);
-    copyTree(p.out, saved(p, 'new'));
-    trees.set(p, { old: snapshot(saved(p, 'old')), new: snapshot(saved(p, 'new')) });
-    assert.is.not(trees.get(p)!.old.join('\n'), trees.get(p)!.new.join('\n'));
-  }
+  for (const p of lanes) trees.set(p, await oldAndNew(p));
 });
 test.after(() => {
   for (const p of lanes) rmSync(p.dir, { recursive: true, force: true });
