@@ -1,6 +1,6 @@
 // stackc's command line: the only place that prints and exits.
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { commandArgs } from './command-args.ts';
 import { projectRoot } from '../dsl/source.ts';
 import type { compileStacks, loadStacks } from './compile.ts';
 import { CompileError, formatIssues, type Issue } from './issues.ts';
@@ -52,21 +52,8 @@ export function compileAll(c: Compiler, stacks: Parameters<typeof compileStacks>
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
-  let args;
-  try {
-    args = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: { check: { type: 'boolean' }, stacks: { type: 'string' }, out: { type: 'string' }, timings: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
-    });
-  } catch (e) {
-    console.error(`${(e as Error).message}\n\n${usage}`);
-    return 2;
-  }
-  if (args.values.help) {
-    console.log(usage);
-    return 0;
-  }
+  const args = commandArgs(argv, { check: { type: 'boolean' }, stacks: { type: 'string' }, out: { type: 'string' }, timings: { type: 'boolean' } }, usage);
+  if (typeof args === 'number') return args;
   mark('start');
   const root = projectRoot;
   const stacksDir = resolve(root, args.values.stacks ?? 'stacks');

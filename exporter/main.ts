@@ -1,7 +1,7 @@
 // `npm run exporter -- [stack] [--simulate] [--port N] [--host H] [--schedule …] [--repeat] [--stacks DIR]`:
 // serves any stack's exporter, its registry built from the stack's model at start. The only process.exit of the
 // runtime. stdout carries one line, `listening on <url>`; logs go to stderr.
-import { parseArgs } from 'node:util';
+import { commandArgs } from '../compiler/command-args.ts';
 import { defaultStacksDir, selectStack, StackError, UsageError } from '../scripts/local/stacks.ts';
 import { defaultSchedule, parseSchedule } from './schedule.ts';
 import { startStackExporter } from './stack-exporter.ts';
@@ -23,25 +23,12 @@ Options:
 Prints "listening on http://HOST:PORT" on stdout once serving. SIGTERM or SIGINT shut it down cleanly.`;
 
 export async function main(argv: readonly string[]): Promise<number> {
-  let args;
-  try {
-    args = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: {
-        port: { type: 'string' }, host: { type: 'string' }, simulate: { type: 'boolean' }, stacks: { type: 'string' },
-        schedule: { type: 'string' }, repeat: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (e) {
-    console.error(`${(e as Error).message}\n\n${usage}`);
-    return 2;
-  }
+  const args = commandArgs(argv, {
+    port: { type: 'string' }, host: { type: 'string' }, simulate: { type: 'boolean' }, stacks: { type: 'string' },
+    schedule: { type: 'string' }, repeat: { type: 'boolean' },
+  }, usage);
+  if (typeof args === 'number') return args;
   const { values, positionals } = args;
-  if (values.help) {
-    console.log(usage);
-    return 0;
-  }
   if (positionals.length > 1) {
     console.error(`one stack at a time, got ${positionals.join(', ')}\n\n${usage}`);
     return 2;

@@ -2,7 +2,7 @@
 // it returns; nothing here exits the process.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { commandArgs } from '../command-args.ts';
 import { stackNameFor, stackNameProblem } from './name.ts';
 import { ownPackage } from './own-package.ts';
 import { mergePackageJson } from './package-json.ts';
@@ -49,21 +49,8 @@ const processIo = (): Io => ({ cwd: process.cwd(), out: (t) => console.log(t), e
 
 /** `stackc init ...argv`: prints what it did and returns the exit code. */
 export async function main(argv: readonly string[], io: Io = processIo()): Promise<number> {
-  let args;
-  try {
-    args = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: { name: { type: 'string' }, from: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-    });
-  } catch (e) {
-    io.err(`${(e as Error).message}\n\n${usage}`);
-    return 2;
-  }
-  if (args.values.help) {
-    io.out(usage);
-    return 0;
-  }
+  const args = commandArgs(argv, { name: { type: 'string' }, from: { type: 'string' } }, usage, io);
+  if (typeof args === 'number') return args;
   if (args.positionals.length > 1) {
     io.err(`stackc init takes one folder, got ${args.positionals.length}: ${args.positionals.join(' ')}\n\n${usage}`);
     return 2;

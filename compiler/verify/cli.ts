@@ -1,7 +1,7 @@
 // `stackc verify [--live] [stack …]`: compiles the stacks in memory and runs the real judges on their files.
 // The only place of verify that prints and exits.
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { commandArgs } from '../command-args.ts';
 import { projectRoot } from '../../dsl/source.ts';
 import type { JudgeResult } from './judge.ts';
 import { selectStacks } from './compile.ts';
@@ -24,17 +24,8 @@ Exit codes: 0 every judge passed (skipped judges say why), 1 a judge failed or a
 2 usage error.`;
 
 export async function main(argv: readonly string[]): Promise<number> {
-  let args;
-  try {
-    args = parseArgs({ args: [...argv], allowPositionals: true, options: { live: { type: 'boolean' }, stacks: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
-  } catch (e) {
-    console.error(`${(e as Error).message}\n\n${usage}`);
-    return 2;
-  }
-  if (args.values.help) {
-    console.log(usage);
-    return 0;
-  }
+  const args = commandArgs(argv, { live: { type: 'boolean' }, stacks: { type: 'string' } }, usage);
+  if (typeof args === 'number') return args;
   const stacksDir = resolve(projectRoot, args.values.stacks ?? 'stacks');
   const selection = await selectStacks(stacksDir, projectRoot, args.positionals);
   if (selection.unknown.length) {

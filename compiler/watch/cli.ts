@@ -3,7 +3,7 @@
 // their thread, and esbuild's service stays up, so a save is compiled and written in about a tenth of a second.
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { commandArgs } from '../command-args.ts';
 import { projectRoot } from '../../dsl/source.ts';
 import { ignoredWarnings, writtenLine } from '../compile-cli.ts';
 import { formatIssues, type Issue } from '../issues.ts';
@@ -39,21 +39,8 @@ function attempt(f: () => void): void {
 const elapsed = (since: number) => `${(performance.now() - since).toFixed(0)} ms`;
 
 export async function main(argv: readonly string[]): Promise<number> {
-  let args;
-  try {
-    args = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: { stacks: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-    });
-  } catch (e) {
-    console.error(`${(e as Error).message}\n\n${usage}`);
-    return 2;
-  }
-  if (args.values.help) {
-    console.log(usage);
-    return 0;
-  }
+  const args = commandArgs(argv, { stacks: { type: 'string' }, out: { type: 'string' } }, usage);
+  if (typeof args === 'number') return args;
   const root = projectRoot;
   const stacksLabel = args.values.stacks ?? 'stacks';
   const stacksDir = resolve(root, stacksLabel);
