@@ -2,11 +2,11 @@
 // check tells it which files changed, so it re-reads only those (~0.1 s on the example stack) instead of starting
 // tsgo and parsing everything again (~0.3 s). The issues are the ones `compile` prints (issuesOf).
 import { resolve } from 'node:path';
-import { API, type Snapshot } from 'typescript/unstable/sync';
+import type { Snapshot } from 'typescript/unstable/sync';
 import type { Issue } from '../issues.ts';
 import { isExternal } from '../loader.ts';
 import { issuesOf } from './messages.ts';
-import { errorsOf, programConfig, quietClose } from './program.ts';
+import { apiServing, errorsOf, programConfig, quietClose } from './program.ts';
 
 /** The user's files are the ones watch checks: stackc's own (its sources, run from this repository) and packages
  *  are not what a save changes, and skipping them halves the check of the example stack (~50 ms of ~100 ms). */
@@ -26,13 +26,7 @@ export interface OpenChecker {
 export function openChecker(root: string): OpenChecker {
   let roots: readonly string[] = [];
   let { configPath, config } = programConfig(roots, root);
-  const api = new API({
-    cwd: root,
-    fs: {
-      readFile: (f) => (f === configPath ? config : undefined),
-      fileExists: (f) => (f === configPath ? true : undefined),
-    },
-  });
+  const api = apiServing(root, () => ({ configPath, config }));
   let snapshot: Snapshot | undefined;
 
   return {

@@ -39,18 +39,24 @@ export function programConfig(files: readonly string[], root: string): { readonl
   return { configPath, config };
 }
 
+/** A tsgo API for the project at `root` that reads the virtual tsconfig from memory: `current()` says what it holds
+ *  now (a watching checker changes it when the stack files change). */
+export function apiServing(root: string, current: () => { readonly configPath: string; readonly config: string }): API {
+  return new API({
+    cwd: root,
+    fs: {
+      readFile: (f) => (f === current().configPath ? current().config : undefined),
+      fileExists: (f) => (f === current().configPath ? true : undefined),
+    },
+  });
+}
+
 /** Builds and checks the program of `files` (absolute, or relative to `root`) with the compiler options of
  *  `root`/tsconfig.json, forcing skipLibCheck and noEmit and leaving unused names to the linting tsc run.
  *  One program serves every stack file. */
 export function checkProgram(files: readonly string[], root: string): TypeProgram {
   const { configPath, config } = programConfig(files, root);
-  const api = new API({
-    cwd: root,
-    fs: {
-      readFile: (f) => (f === configPath ? config : undefined),
-      fileExists: (f) => (f === configPath ? true : undefined),
-    },
-  });
+  const api = apiServing(root, () => ({ configPath, config }));
   try {
     const snapshot = api.updateSnapshot({ openProjects: [configPath] });
     const project = snapshot.getProject(configPath);
