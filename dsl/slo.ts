@@ -1,6 +1,7 @@
 // Service-level objectives: `slo({ name, objective, window, sli })` becomes the SLI's recording rules per window,
 // the error budget, and multi-window, multi-burn-rate alerts (the Google SRE workbook's method, as Sloth and Pyrra
 // generate them), plus panels a dashboard places like any other. The compiler derives the alerts' tests.
+import { parseDuration } from '../compiler/duration.ts';
 import type { Severity, SourceRef } from '../compiler/model.ts';
 import { override, panel, type PanelDefinition } from './dashboard.ts';
 import { promql, rate, sum } from './promql.ts';
@@ -111,10 +112,9 @@ function pascal(name: string): string {
   return name.split(/[^a-zA-Z0-9]+/).filter(Boolean).map((w) => w[0]!.toUpperCase() + w.slice(1)).join('');
 }
 
+/** Seconds of a duration; NaN when it is none (validation says so, at the objective). */
 function seconds(d: string): number {
-  let total = 0;
-  for (const [, n, u] of d.matchAll(/(\d+)(ms|s|m|h|d|w|y)/g)) total += Number(n) * { ms: 0.001, s: 1, m: 60, h: 3600, d: 86400, w: 604800, y: 31536000 }[u as 'ms']!;
-  return total;
+  return (parseDuration(d) ?? Number.NaN) / 1000;
 }
 
 /**

@@ -12,24 +12,12 @@ import { unitRange } from '../validate/thresholds.ts';
 import { lookup, scrapeLabelsOf, seriesText, type TestGroup } from './cases.ts';
 import { withScrapeLabels } from './alerts.ts';
 import { inputIssues } from './inputs.ts';
+import { labelValue } from './label-values.ts';
 import { spacingFor } from './spacing.ts';
 import { untestedIssues } from './untested.ts';
 import { SteadyState, Unsupported, type SteadySeries } from './steady-state.ts';
 
 interface Selected { readonly name: string; readonly matchers: readonly Matcher[] }
-
-/** A value for `label` that satisfies every matcher on it (trying the regex's own alternatives), or undefined. */
-function satisfying(label: string, matchers: readonly Matcher[], variant: number): string | undefined {
-  const own = matchers.filter((m) => m.label === label);
-  const fits = (v: string) => own.every((m) => {
-    const re = new RegExp(`^(?:${m.value})$`);
-    return m.op === '=' ? v === m.value : m.op === '!=' ? v !== m.value : m.op === '=~' ? re.test(v) : !re.test(v);
-  });
-  const eq = own.find((m) => m.op === '=');
-  const alternatives = own.filter((m) => m.op === '=~').flatMap((m) => m.value.split('|'));
-  const candidates = [...(eq ? [eq.value] : []), ...alternatives, `${label}-${variant}`, '500', '200', 'true', 'false', 'Running', 'Ready'];
-  return candidates.find(fits);
-}
 
 /** Steady series for one selector: two label sets (so aggregations and matching are exercised), values by type.
  *  With `step`, gauges are 0 until a last sample of 21 or 63, which makes avg, max, min, last and quantile over
@@ -49,7 +37,7 @@ function inputsFor(stack: Stack, index: SeriesIndex, s: Selected, nameIndex: num
     const pod: Partial<Record<string, string>> = variant === 2 ? { pod: `${stack.app}-1`, instance: `127.0.0.2:${stack.scrape.port}` } : {};
     const labels: Record<string, string> = Object.fromEntries(scraped.map((l) => [l, pod[l] ?? scrape[l]]));
     for (const l of free) {
-      const v = satisfying(l, s.matchers, variant);
+      const v = labelValue(l, s.matchers, { variant });
       if (v === undefined) throw new Unsupported(`no value of ${l} matches ${s.name}'s matchers`);
       labels[l] = v;
     }

@@ -12,6 +12,7 @@ import type { SeriesIndex } from '../promql/series-index.ts';
 import { ruleKey } from '../rule-identity.ts';
 import { lookup, type TestGroup } from './cases.ts';
 import { withScrapeLabels } from './alerts.ts';
+import { labelValue } from './label-values.ts';
 import { firingAlert } from './templates.ts';
 
 interface Selected { readonly name: string; readonly matchers: readonly Matcher[] }
@@ -21,21 +22,6 @@ function selected(text: string): Selected | undefined {
   if (!parsed.ok) return undefined;
   const [s] = selectorsIn(parsed.ast);
   return s?.selector.name ? { name: s.selector.name, matchers: s.selector.matchers } : undefined;
-}
-
-function fits(v: string, matchers: readonly Matcher[]): boolean {
-  return matchers.every((m) => {
-    const re = new RegExp(`^(?:${m.value})$`);
-    return m.op === '=' ? v === m.value : m.op === '!=' ? v !== m.value : m.op === '=~' ? re.test(v) : !re.test(v);
-  });
-}
-
-/** A value of `label` that every matcher of `yes` on it accepts and, with `no`, one of `no`'s rejects. */
-function valueOf(label: string, yes: readonly Matcher[], no: readonly Matcher[] = []): string | undefined {
-  const own = (ms: readonly Matcher[]) => ms.filter((m) => m.label === label);
-  const hints = [...own(yes), ...own(no)].flatMap((m) => (m.op === '=' || m.op === '!=' ? [m.value] : m.value.split('|')));
-  const candidates = [...hints, ...hints.map((h) => h.replace(/\.\.?|\.\*|\.\+|\\d\+?|\[[^\]]*\]/g, '0')), `${label}-1`, '200', '500', '503', 'GET', 'POST', 'true', 'false'];
-  return candidates.find((v) => fits(v, own(yes)) && (no.length === 0 || !fits(v, own(no))));
 }
 
 /** The own labels (not the scrape labels) of a series name, from the stack's index. */
@@ -49,10 +35,10 @@ function labelsFor(index: SeriesIndex, s: Selected, excluded?: Selected): Record
   if (!free) return undefined;
   const labels: Record<string, string> = {};
   // an excluded selector (the errors, for the good series of one counter) must reject at least one label's value
-  const rejecting = excluded ? free.find((l) => excluded.matchers.some((m) => m.label === l) && valueOf(l, s.matchers, excluded.matchers) !== undefined) : undefined;
+  const rejecting = excluded ? free.find((l) => excluded.matchers.some((m) => m.label === l) && labelValue(l, s.matchers, { no: excluded.matchers }) !== undefined) : undefined;
   if (excluded && rejecting === undefined) return undefined;
   for (const l of free) {
-    const v = l === rejecting ? valueOf(l, s.matchers, excluded!.matchers) : valueOf(l, s.matchers);
+    const v = l === rejecting ? labelValue(l, s.matchers, { no: excluded!.matchers }) : labelValue(l, s.matchers);
     if (v === undefined) return undefined;
     labels[l] = v;
   }
@@ -166,7 +152,7 @@ function rateOf(sc: Scenario, spacing: number, window: number, at: number, leftO
 /** The SLI's error ratio over `window` at sample `at`, as the recording rule computes it from the inputs; undefined
  *  while a window holds fewer than two samples. `leftOpen`: Prometheus 3 (a sample exactly at the window's start is
  *  out), else 2. */
-export function ratioAt(sc: Scenario, shape: Shape, spacing: number, window: number, at: number, leftOpen: boolean): number | undefined {
+function ratioAt(sc: Scenario, shape: Shape, spacing: number, window: number, at: number, leftOpen: boolean): number | undefined {
   const rate = (outside: number, during: number) => rateOf(sc, spacing, window, at, leftOpen, outside, during);
   const bad = rate(0, sc.ratio * perStep);
   const all = rate(perStep, perStep);

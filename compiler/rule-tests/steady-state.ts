@@ -5,8 +5,9 @@
 // Arithmetic follows Prometheus' own order of operations, so predictions match to the bit.
 import { parseDuration } from '../duration.ts';
 import type { Target } from '../model.ts';
-import type { Matcher, Node } from '../promql/ast.ts';
+import type { Node } from '../promql/ast.ts';
 import { functions } from '../promql/functions.ts';
+import { matches } from './label-values.ts';
 
 export interface SteadySeries {
   readonly name: string;
@@ -28,16 +29,6 @@ type Value = { readonly type: 'scalar'; readonly value: number } | { readonly ty
 
 /** An expression outside what the evaluator can predict; the rule then needs a test written in the stack. */
 export class Unsupported extends Error {}
-
-function matches(m: Matcher, value: string | undefined): boolean {
-  const v = value ?? '';
-  switch (m.op) {
-    case '=': return v === m.value;
-    case '!=': return v !== m.value;
-    case '=~': return new RegExp(`^(?:${m.value})$`).test(v);
-    case '!~': return !new RegExp(`^(?:${m.value})$`).test(v);
-  }
-}
 
 function key(labels: Readonly<Record<string, string>>): string {
   return JSON.stringify(Object.entries(labels).sort(([a], [b]) => a.localeCompare(b)));
