@@ -158,6 +158,11 @@ export interface RuleGroup {
   readonly intervalSet: boolean;
   /** Prometheus' group `limit`: at most this many series per rule; 0 (not emitted): no limit. */
   readonly limit: number;
+  /** Prometheus' group `labels`. Each rule's `labels` already hold them (under its own), as Prometheus attaches
+   *  them; the emitter writes them once on the group for Prometheus 3, into each rule for 2. */
+  readonly labels: Readonly<Record<string, string>>;
+  /** Prometheus' group `query_offset`; absent when not set. Rule tests evaluate this much after their `at`. */
+  readonly queryOffset?: string;
   readonly rules: readonly Rule[];
   readonly source: SourceRef;
 }

@@ -210,6 +210,10 @@ export interface RuleGroupDefinition {
   readonly interval: string;
   /** At most this many series per rule, or the group's evaluation fails; 0: no limit. */
   readonly limit: number;
+  /** Labels every rule of the group carries unless it sets the label itself. */
+  readonly labels: Readonly<Record<string, string>>;
+  /** How far in the past the group's rules read their data; '' when not set. */
+  readonly queryOffset: string;
   readonly rules: readonly (AlertDefinition | Recording<string>)[];
   readonly source: SourceRef;
 }
@@ -226,8 +230,18 @@ export function ruleGroup(
     /** At most this many alerts (or recorded series) per rule: past it the rule's evaluation fails, a guard against a
      *  rule that suddenly matches every pod. @default no limit */
     readonly limit?: number;
+    /** Labels added to every alert and recorded series of the group (Prometheus 3's group `labels`); a rule's own
+     *  label of the same name wins. On a Prometheus 2 target they are written into each rule. @default {} */
+    readonly labels?: Readonly<Record<string, string>>;
+    /** Read each evaluation's data this long ago (Prometheus' `query_offset`, Prometheus 3 targets): for series that
+     *  arrive late, e.g. by remote write. A rule test's `at` stays the time of the data the rule reads; the generated
+     *  tests evaluate that much later. @default not set (Prometheus' global rule_query_offset, 0) */
+    readonly queryOffset?: Duration;
     readonly rules: readonly (AlertDefinition | Recording<string, ThresholdsInput>)[];
   },
 ): RuleGroupDefinition {
-  return { [tag]: 'group', name, interval: o.interval ?? '', limit: o.limit ?? 0, rules: o.rules, source: callSite() };
+  return {
+    [tag]: 'group', name, interval: o.interval ?? '', limit: o.limit ?? 0, labels: o.labels ?? {}, queryOffset: o.queryOffset ?? '',
+    rules: o.rules, source: callSite(),
+  };
 }

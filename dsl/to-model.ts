@@ -1,6 +1,6 @@
 // The one bridge from DSL objects to the model. The compiler never sees a builder.
 import type {
-  AlertRule, ExternalMetric, Metric, RecordingRule, RuleGroup, Severity, Slo, Stack, Threshold,
+  AlertRule, ExternalMetric, Metric, RecordingRule, Rule, RuleGroup, Severity, Slo, Stack, Threshold,
 } from '../compiler/model.ts';
 import { severities } from '../compiler/model.ts';
 import { alertingOf } from './alerting.ts';
@@ -77,6 +77,10 @@ function alertOf(a: AlertDefinition): AlertRule {
   };
 }
 
+function withGroupLabels<R extends Rule>(labels: Readonly<Record<string, string>>, rule: R): R {
+  return Object.keys(labels).length ? { ...rule, labels: { ...labels, ...rule.labels } } : rule;
+}
+
 function groupOf(g: RuleGroupDefinition, defaultInterval: string): RuleGroup {
   return {
     kind: 'ruleGroup',
@@ -84,7 +88,11 @@ function groupOf(g: RuleGroupDefinition, defaultInterval: string): RuleGroup {
     interval: g.interval || defaultInterval,
     intervalSet: g.interval !== '',
     limit: g.limit,
-    rules: g.rules.map((r) => (isTagged<AlertDefinition>(r, 'alert') ? alertOf(r) : recordingOf(r as Recording<string>))),
+    labels: { ...g.labels },
+    ...(g.queryOffset !== '' ? { queryOffset: g.queryOffset } : {}),
+    // Prometheus attaches the group's labels to each rule, the rule's own winning: every check, test and route
+    // sees the labels an alert or recorded series really carries
+    rules: g.rules.map((r) => withGroupLabels(g.labels, isTagged<AlertDefinition>(r, 'alert') ? alertOf(r) : recordingOf(r as Recording<string>))),
     source: g.source,
   };
 }

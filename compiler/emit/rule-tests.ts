@@ -30,7 +30,7 @@ function sorted(r: Readonly<Record<string, string>>): Record<string, string> {
 
 /** One test file per evaluation interval: promtool evaluates every rule of a file at every step of its
  *  `evaluation_interval`, so tests of long windows, whose inputs are coarser, get a file of their own. */
-function testFiles(testsFile: string, ruleFile: string, groups: readonly TestGroup[], stack: Stack): [string, string][] {
+function testFiles(testsFile: string, ruleFiles: readonly string[], groups: readonly TestGroup[], stack: Stack): [string, string][] {
   const byInterval = new Map<string | undefined, TestGroup[]>();
   for (const g of groups) {
     const same = byInterval.get(g.interval);
@@ -40,11 +40,11 @@ function testFiles(testsFile: string, ruleFile: string, groups: readonly TestGro
   return [...byInterval].map(([interval, tests]) => [
     interval === undefined ? testsFile : testsFile.replace(/\.test\.yml$/, `.every-${interval}.test.yml`),
     toYaml({
-      rule_files: [`../${ruleFile.split('/').pop()}`],
+      rule_files: ruleFiles.map((f) => `../${f.split('/').pop()}`),
       evaluation_interval: interval ?? stack.scrape.evaluationInterval,
       // without it promtool evaluates the file's groups in a random order at each step, so an alert reading a
       // recording rule of another group saw it now fresh, now a step old: the groups in file order, every time
-      group_eval_order: (ruleFileGroups(stack).get(ruleFile) ?? []).map((g) => g.name),
+      group_eval_order: ruleFiles.flatMap((f) => ruleFileGroups(stack).get(f) ?? []).map((g) => g.name),
       tests: tests.map((g) => testYaml(g, g.interval ?? stack.scrape.interval)),
     }),
   ]);
@@ -56,7 +56,9 @@ export const recordingTestsFile = 'prometheus/tests/recording-rules.test.yml';
 export function ruleTestFiles(stack: Stack, earlier: Files): Files {
   const tests = stackTests(stack);
   return files([
-    ...(earlier.has(alertsFile) && tests.alerts.length ? testFiles(alertTestsFile, alertsFile, tests.alerts, stack) : []),
-    ...(earlier.has(recordingRulesFile) && tests.recordings.length ? testFiles(recordingTestsFile, recordingRulesFile, tests.recordings, stack) : []),
+    // an alert reading a recording rule of recording-rules.yml needs it evaluated from the test's raw inputs: the
+    // recording groups are loaded too, and evaluated first at each step as their results feed the alerts
+    ...(earlier.has(alertsFile) && tests.alerts.length ? testFiles(alertTestsFile, [...(earlier.has(recordingRulesFile) ? [recordingRulesFile] : []), alertsFile], tests.alerts, stack) : []),
+    ...(earlier.has(recordingRulesFile) && tests.recordings.length ? testFiles(recordingTestsFile, [recordingRulesFile], tests.recordings, stack) : []),
   ]);
 }

@@ -1,5 +1,5 @@
 // alerts.yml and recording-rules.yml in Prometheus rule-file format, groups in the stack's order.
-import type { AlertRule, RecordingRule, RuleGroup, Stack } from '../model.ts';
+import type { AlertRule, RecordingRule, Rule, RuleGroup, Stack, Target } from '../model.ts';
 import { files, type Files } from './files.ts';
 import { toYaml } from './yaml.ts';
 
@@ -31,12 +31,22 @@ export function recordingRuleYaml(rule: RecordingRule): Record<string, unknown> 
   return { record: rule.name, expr: rule.expr.text, ...(Object.keys(rule.labels).length ? { labels: sortedRecord(rule.labels) } : {}) };
 }
 
-export function groupYaml(g: RuleGroup): Record<string, unknown> {
+/** The rule's labels without those the group's `labels` already give it (the model holds them merged). */
+function withoutGroupLabels<R extends Rule>(rule: R, group: Readonly<Record<string, string>>): R {
+  return { ...rule, labels: Object.fromEntries(Object.entries(rule.labels).filter(([k, v]) => group[k] !== v)) };
+}
+
+/** One group; Prometheus 2 has no group `labels`, so there each rule carries them itself. */
+export function groupYaml(g: RuleGroup, target: Target): Record<string, unknown> {
+  const grouped = target.prometheus === '3' && Object.keys(g.labels).length > 0;
+  const rules = grouped ? g.rules.map((r) => withoutGroupLabels(r, g.labels)) : g.rules;
   return {
     name: g.name,
     ...(g.intervalSet ? { interval: g.interval } : {}),
+    ...(g.queryOffset !== undefined ? { query_offset: g.queryOffset } : {}),
     ...(g.limit > 0 ? { limit: g.limit } : {}),
-    rules: g.rules.map((r) => (r.kind === 'alert' ? alertRuleYaml(r) : recordingRuleYaml(r))),
+    ...(grouped ? { labels: sortedRecord(g.labels) } : {}),
+    rules: rules.map((r) => (r.kind === 'alert' ? alertRuleYaml(r) : recordingRuleYaml(r))),
   };
 }
 
@@ -45,8 +55,8 @@ export function isRecordingGroup(g: RuleGroup): boolean {
   return g.rules.length > 0 && g.rules.every((r) => r.kind === 'recording');
 }
 
-export function ruleFileYaml(groups: readonly RuleGroup[]): string {
-  return toYaml({ groups: groups.map(groupYaml) });
+export function ruleFileYaml(groups: readonly RuleGroup[], target: Target): string {
+  return toYaml({ groups: groups.map((g) => groupYaml(g, target)) });
 }
 
 /** The groups of each rule file the stack has, by path, in file order. */
@@ -61,5 +71,5 @@ export function ruleFileGroups(stack: Stack): ReadonlyMap<string, readonly RuleG
 
 /** The rule files a stack has, by path: Prometheus' rule_files and the ConfigMaps name exactly these. */
 export function ruleFiles(stack: Stack): Files {
-  return files([...ruleFileGroups(stack)].map(([path, groups]) => [path, ruleFileYaml(groups)] as const));
+  return files([...ruleFileGroups(stack)].map(([path, groups]) => [path, ruleFileYaml(groups, stack.target)] as const));
 }

@@ -1,6 +1,7 @@
 // Every rule test of a stack: derived ones and those written in the stack, plus the issues of rules left untested.
 import type { Issue } from '../issues.ts';
-import type { Stack } from '../model.ts';
+import { formatDuration, parseDuration } from '../duration.ts';
+import type { RuleGroup, Stack } from '../model.ts';
 import { stackIndex } from '../promql/analyze.ts';
 import { alertTests } from './alerts.ts';
 import type { StackTests, TestGroup } from './cases.ts';
@@ -8,6 +9,19 @@ import { isRecordingGroup } from '../emit/rules.ts';
 import { recordingTests } from './recordings.ts';
 
 const computed = new WeakMap<Stack, StackTests>();
+
+/** A test's `at` is the time of the data its rule reads. With a query offset the rule reads it that much later,
+ *  and writes what it records at the data's time, so every check moves by the offset and expects the same. */
+function afterQueryOffset(group: RuleGroup, tests: readonly TestGroup[]): readonly TestGroup[] {
+  const offset = group.queryOffset === undefined ? 0 : parseDuration(group.queryOffset) ?? 0;
+  if (offset === 0) return tests;
+  const later = (at: string) => formatDuration(parseDuration(at)! + offset);
+  return tests.map((t) => ({
+    ...t,
+    alerts: t.alerts.map((a) => ({ ...a, at: later(a.at) })),
+    samples: t.samples.map((s) => ({ ...s, at: later(s.at) })),
+  }));
+}
 
 /** Computed once per model: the coverage check and the test-file emitter both need it. */
 export function stackTests(stack: Stack): StackTests {
@@ -23,9 +37,9 @@ export function stackTests(stack: Stack): StackTests {
     for (const rule of group.rules) {
       if (rule.kind === 'alert') {
         const output = analysed.get(rule)?.value?.labels;
-        alerts.push(...alertTests(stack, index, group, rule, output, issues));
+        alerts.push(...afterQueryOffset(group, alertTests(stack, index, group, rule, output, issues)));
       } else {
-        target.push(...recordingTests(stack, index, group, rule, issues));
+        target.push(...afterQueryOffset(group, recordingTests(stack, index, group, rule, issues)));
       }
     }
   }

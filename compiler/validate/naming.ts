@@ -152,7 +152,13 @@ export function checkNaming(stack: Stack): Issue[] {
       out.push(issue('naming/alert-name', rule.source, path, `"${rule.name}" is not a valid alert name`, 'use letters, digits and underscores, e.g. HighCPUUsage'));
     }
     for (const l of Object.keys(rule.labels)) {
+      if (group.labels[l] === rule.labels[l]) continue; // the group's own, reported once at the group
       if (!labelName.test(l) || l.startsWith('__')) out.push(issue('naming/label-name', rule.source, path, `"${l}" is not a valid label name`, 'use letters, digits and underscores, not starting with "__"'));
+    }
+  }
+  for (const g of stack.ruleGroups) {
+    for (const l of Object.keys(g.labels)) {
+      if (!labelName.test(l) || l.startsWith('__')) out.push(issue('naming/label-name', g.source, [stack.name, g.name, `label ${l}`], `"${l}" is not a valid label name`, 'use letters, digits and underscores, not starting with "__"'));
     }
   }
   duplicates(stack.ruleGroups, (g) => g.name, (g) => out.push(issue('naming/duplicate-group', g.source, [stack.name, g.name],

@@ -11,7 +11,7 @@ export function prometheusRule(stack: Stack): Manifest {
   return {
     apiVersion: 'monitoring.coreos.com/v1', kind: 'PrometheusRule',
     metadata: { name: `${stack.name}-rules`, namespace: stack.monitoringNamespace, labels: { ...labelsOf(stack, stack.name), ...stack.deploy.operator.ruleLabels } },
-    spec: { groups: [...ruleFileGroups(stack).values()].flat().map(groupYaml) },
+    spec: { groups: [...ruleFileGroups(stack).values()].flat().map((g) => groupYaml(g, stack.target)) },
   };
 }
 
