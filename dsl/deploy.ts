@@ -22,13 +22,15 @@ export interface DeployOptions {
 }
 
 /** Pinned versions: Prometheus and Alertmanager are the releases verify's judges are built from (tools/judges/);
- *  a stack targeting Prometheus 2 deploys the 2.x release its rule tests are judged by (Debian's 2.42). */
+ *  a stack targeting Prometheus 2 deploys the 2.x release its rule tests are judged by (Debian's 2.42).
+ *  kube-state-metrics v2.20.0 is the newest the Go module proxy lists (k8s.io/kube-state-metrics/v2, 2026-08-18);
+ *  blackbox_exporter v0.27.0 (2025-06-26) the newest release we could confirm from here. */
 export const defaultImages: Readonly<Record<Component, string>> = {
   prometheus: 'prom/prometheus:v3.16.0',
   alertmanager: 'prom/alertmanager:v0.35.0',
   grafana: 'grafana/grafana:10.2.2',
-  blackboxExporter: 'prom/blackbox-exporter:v0.24.0',
-  kubeStateMetrics: 'registry.k8s.io/kube-state-metrics/kube-state-metrics:v2.10.1',
+  blackboxExporter: 'prom/blackbox-exporter:v0.27.0',
+  kubeStateMetrics: 'registry.k8s.io/kube-state-metrics/kube-state-metrics:v2.20.0',
 };
 
 const size = (cpuReq: string, memReq: string, cpuLim: string, memLim: string): Resources =>
