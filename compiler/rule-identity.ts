@@ -3,6 +3,7 @@
 // burn-rate pair, one recording per quantile) as long as their static labels keep their series apart.
 import type { AlertRule, RecordingRule, Rule, Stack } from './model.ts';
 import { stackIndex } from './promql/analyze.ts';
+import { labelText, selectorOf } from './promql/names.ts';
 
 /** The labels a rule's expression returns (before its static labels); undefined when they cannot be inferred. */
 export function outputLabels(stack: Stack, rule: Rule): ReadonlySet<string> | undefined {
@@ -67,7 +68,7 @@ export function distinguishingLabels(stack: Stack, rule: Rule): Record<string, s
 }
 
 const matcherText = (labels: Readonly<Record<string, string>>) =>
-  Object.entries(labels).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(', ');
+  Object.entries(labels).map(([k, v]) => `${labelText(k)}=${JSON.stringify(v)}`).join(', ');
 
 /** How reports and test names call a rule: its name, and when it shares it, the labels that tell it apart
  *  (`DiskFilling{severity="critical"}`). */
@@ -80,14 +81,14 @@ export function ruleKey(stack: Stack, rule: Rule): string {
  *  static labels and an empty match for each label fixed by another that this rule can never carry. */
 export function recordingSelector(stack: Stack, rule: RecordingRule): string {
   const others = sameName(stack, rule).filter((r) => r !== rule);
-  if (others.length === 0) return rule.name;
+  if (others.length === 0) return selectorOf(rule.name, []);
   const output = outputLabels(stack, rule);
   const own = Object.entries(rule.labels);
   const absent = [...new Set(others.flatMap((r) => Object.entries(r.labels).filter(([, v]) => v !== '').map(([k]) => k)))]
     .filter((k) => !(k in rule.labels) && output !== undefined && !output.has(k))
     .map((k) => [k, ''] as const);
   const matchers = [...own, ...absent].sort(([a], [b]) => a.localeCompare(b));
-  return matchers.length ? `${rule.name}{${matchers.map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(',')}}` : rule.name;
+  return selectorOf(rule.name, matchers.map(([k, v]) => `${labelText(k)}=${JSON.stringify(v)}`));
 }
 
 /** Alertmanager matchers that select the alerts of `rule` and of no other alert of its name. */

@@ -3,6 +3,7 @@
 // histogram_quantile() only over buckets that keep `le`, by()/without() only over labels the input has.
 // The compiler still parses and checks the full text, so raw templates are held to the same rules.
 import { isTagged, tag } from './tags.ts';
+import { labelText } from '../compiler/promql/names.ts';
 import { selectorText, vector, type Defined, type Duration, type Series, type SeriesType, type Vector } from './series.ts';
 
 /** Something that evaluates to an instant vector with labels L: a series (as a selector) or an expression. */
@@ -108,7 +109,7 @@ export interface Aggregation {
 
 function grouping(g: Grouping<string> | undefined): string {
   if (!g) return '';
-  return 'by' in g ? ` by (${g.by.join(', ')})` : ` without (${g.without.join(', ')})`;
+  return 'by' in g ? ` by (${g.by.map(labelText).join(', ')})` : ` without (${g.without.map(labelText).join(', ')})`;
 }
 
 function aggregation(op: string): Aggregation {

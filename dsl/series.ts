@@ -4,6 +4,7 @@
 import type { SourceRef } from '../compiler/model.ts';
 import { callSite } from './source.ts';
 import { tag } from './tags.ts';
+import { labelText, selectorOf } from '../compiler/promql/names.ts';
 
 /** One `<integer><unit>` of a duration, or nothing. */
 type DurationPart<U extends string> = '' | `${bigint}${U}`;
@@ -73,7 +74,8 @@ function quote(value: string): string {
   return JSON.stringify(value);
 }
 
-function renderMatcher(label: string, value: MatchValue): string {
+function renderMatcher(name: string, value: MatchValue): string {
+  const label = labelText(name);
   if (typeof value === 'string') return `${label}=${quote(value)}`;
   if (value instanceof RegExp) return `${label}=~${quote(value.source)}`;
   return value.not instanceof RegExp ? `${label}!~${quote(value.not.source)}` : `${label}!=${quote(value.not)}`;
@@ -82,14 +84,14 @@ function renderMatcher(label: string, value: MatchValue): string {
 /** The labels a series' equality matchers fix, e.g. `{ status: '500' }` for `.where({ status: '500' })`. */
 export function selectorLabels(series: Series<SeriesType, string>): Record<string, string> {
   const fixed = series.matchers.flatMap((m) => {
-    const eq = /^([a-zA-Z_][a-zA-Z0-9_]*)=(".*")$/.exec(m);
-    return eq ? [[eq[1]!, JSON.parse(eq[2]!) as string] as const] : [];
+    const eq = /^([a-zA-Z_][a-zA-Z0-9_]*|"(?:[^"\\]|\\.)*")=(".*")$/.exec(m);
+    return eq ? [[eq[1]!.startsWith('"') ? JSON.parse(eq[1]!) as string : eq[1]!, JSON.parse(eq[2]!) as string] as const] : [];
   });
   return Object.fromEntries(fixed);
 }
 
 export function selectorText(series: Series<SeriesType, string>): string {
-  return series.matchers.length === 0 ? series.seriesName : `${series.seriesName}{${series.matchers.join(',')}}`;
+  return selectorOf(series.seriesName, series.matchers);
 }
 
 /** Builds the selector part of a series: the name, its matchers, and `where` that adds more. */

@@ -3,6 +3,7 @@ import type { Issue } from '../issues.ts';
 import type { HistogramMetric, Metric, RecordingRule, Stack, TestSeries } from '../model.ts';
 import type { TargetLabel } from '../model.ts';
 import { unlistedMetrics } from '../unlisted.ts';
+import { classicMetricName, labelText, promqlString } from '../promql/names.ts';
 
 /** One `tests:` entry of a promtool test file: input series and what to expect at which times. */
 export interface TestGroup {
@@ -77,6 +78,6 @@ export function lookup(stack: Stack): Lookup {
 
 /** A selector for exp_samples / input_series: `name{a="x", b="y"}`, labels sorted. */
 export function seriesText(name: string, labels: Readonly<Record<string, string>>): string {
-  const inner = Object.entries(labels).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(', ');
-  return `${name}{${inner}}`;
+  const inner = Object.entries(labels).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => `${labelText(k)}=${JSON.stringify(v)}`);
+  return classicMetricName.test(name) ? `${name}{${inner.join(', ')}}` : `{${[promqlString(name), ...inner].join(', ')}}`;
 }

@@ -8,6 +8,7 @@ import { checkLimits } from './limits.ts';
 import { checkValues } from './values.ts';
 import { checkNaming } from './naming.ts';
 import { checkRules } from './rules.ts';
+import { checkUtf8Names } from './utf8-names.ts';
 import { checkRuleTests } from './rule-tests.ts';
 import { checkSettings } from './settings.ts';
 import { checkSlos } from './slo.ts';
@@ -16,7 +17,7 @@ import { checkThresholds } from './thresholds.ts';
 /** One family of checks: a pure function from the model to the issues it finds. */
 export type Check = (stack: Stack) => readonly Issue[];
 
-export const checks: readonly Check[] = [checkSettings, checkDefinitions, checkLimits, checkValues, checkNaming, checkThresholds, checkRules, checkSlos, checkDashboards, checkDeploy];
+export const checks: readonly Check[] = [checkSettings, checkDefinitions, checkLimits, checkValues, checkNaming, checkUtf8Names, checkThresholds, checkRules, checkSlos, checkDashboards, checkDeploy];
 
 const samePath = (a: Issue, b: Issue) => a.path.length === b.path.length && a.path.every((p, i) => p === b.path[i]);
 

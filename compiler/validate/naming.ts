@@ -8,6 +8,13 @@ const metricName = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
 const recordName = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
 const labelName = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
 const alertName = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
+const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** A name rules may write: classic, or on a Prometheus 3 target any UTF-8 name (on a '2' target utf8-names.ts
+ *  reports those, once). */
+function ruleNameOk(classic: RegExp, name: string): boolean {
+  return classic.test(name) || (name.length > 0 && !loneSurrogate.test(name));
+}
 
 const unitSuffix: Readonly<Record<Unit, string | undefined>> = {
   seconds: '_seconds',
@@ -32,7 +39,9 @@ function metricIssues(stack: Stack, m: Metric): Issue[] {
   const path = [stack.name, `metric ${m.name}`];
   const at = (code: string, message: string, hint: string) => out.push(issue(code, m.source, path, message, hint));
   if (!metricName.test(m.name)) {
-    at('naming/metric-name', `"${m.name}" is not a valid metric name`, 'use letters, digits and underscores, not starting with a digit (colons are for recording rules)');
+    at('naming/metric-name', `"${m.name}" is not a valid metric name for the stack's own exporter`, /[^\x00-\x7f]|[.\-/ ]/.test(m.name)
+      ? 'the generated registries expose classic names (letters, digits, underscores); a UTF-8 name another exporter exposes (Prometheus 3 reads them) goes in a catalog'
+      : 'use letters, digits and underscores, not starting with a digit (colons are for recording rules)');
   } else if (m.name.startsWith('__')) {
     at('naming/reserved', `"${m.name}" starts with "__", which Prometheus reserves for internal use`, 'drop the leading underscores');
   }
@@ -142,7 +151,7 @@ export function checkNaming(stack: Stack): Issue[] {
   for (const { group, rule } of rules) {
     const path = [stack.name, group.name, `${rule.kind === 'alert' ? 'alert' : 'record'} ${rule.name}`];
     if (rule.kind === 'recording') {
-      if (!recordName.test(rule.name)) {
+      if (!ruleNameOk(recordName, rule.name)) {
         out.push(issue('naming/recording-name', rule.source, path, `"${rule.name}" is not a valid recording rule name`, 'use level:metric:operations, e.g. job:requests:rate5m'));
       } else if (!rule.name.includes(':')) {
         out.push(issue('naming/recording-name', rule.source, path, `recording rule "${rule.name}" has no colon`, 'name it level:metric:operations (e.g. job:requests:rate5m) so it cannot be mistaken for an exported metric'));
@@ -153,12 +162,12 @@ export function checkNaming(stack: Stack): Issue[] {
     }
     for (const l of Object.keys(rule.labels)) {
       if (group.labels[l] === rule.labels[l]) continue; // the group's own, reported once at the group
-      if (!labelName.test(l) || l.startsWith('__')) out.push(issue('naming/label-name', rule.source, path, `"${l}" is not a valid label name`, 'use letters, digits and underscores, not starting with "__"'));
+      if (!ruleNameOk(labelName, l) || l.startsWith('__')) out.push(issue('naming/label-name', rule.source, path, `"${l}" is not a valid label name`, 'use letters, digits and underscores, not starting with "__"'));
     }
   }
   for (const g of stack.ruleGroups) {
     for (const l of Object.keys(g.labels)) {
-      if (!labelName.test(l) || l.startsWith('__')) out.push(issue('naming/label-name', g.source, [stack.name, g.name, `label ${l}`], `"${l}" is not a valid label name`, 'use letters, digits and underscores, not starting with "__"'));
+      if (!ruleNameOk(labelName, l) || l.startsWith('__')) out.push(issue('naming/label-name', g.source, [stack.name, g.name, `label ${l}`], `"${l}" is not a valid label name`, 'use letters, digits and underscores, not starting with "__"'));
     }
   }
   duplicates(stack.ruleGroups, (g) => g.name, (g) => out.push(issue('naming/duplicate-group', g.source, [stack.name, g.name],

@@ -115,7 +115,7 @@ test('the operator\'s PrometheusRule carries them too, by the operator\'s schema
   assert.is(v.status, 'passed', describe(v));
 });
 
-test('a query offset on a Prometheus 2 target, one that is not a duration, and a bad group label name are located errors', () => {
+test('a query offset on a Prometheus 2 target, one that is not a duration, and a bad group label name are located errors, once per group', () => {
   const two = issuesOf(jobs({ prometheus: '2', queryOffset: '1m' })).filter((i) => i.code === 'rules/target');
   assert.is(two.length, 2);
   assert.is(two[1]!.where.line, lineOf(import.meta.url, '// MARK-group'));
@@ -123,9 +123,11 @@ test('a query offset on a Prometheus 2 target, one that is not a duration, and a
   const bad = issuesOf(jobs({ queryOffset: 'a minute' })).filter((i) => i.code === 'rules/invalid-duration');
   assert.is(bad.length, 2);
   assert.is(bad[0]!.where.line, lineOf(import.meta.url, '// MARK-recorded'));
-  const named = issuesOf(jobs({ labels: { 'team-name': 'payments' } })).filter((i) => i.code === 'naming/label-name');
+  const named = issuesOf(jobs({ labels: { __team: 'payments' } })).filter((i) => i.code === 'naming/label-name');
   assert.is(named.length, 2, 'once per group, not once per rule');
-  assert.equal(named[0]!.path.slice(-1), ['label team-name']);
+  assert.equal(named[0]!.path.slice(-1), ['label __team']);
+  const utf8 = issuesOf(jobs({ prometheus: '2', labels: { 'team.name': 'payments' } })).filter((i) => i.code === 'naming/utf8');
+  assert.is(utf8.length, 2, 'a UTF-8 name on a Prometheus 2 target: once per group');
 });
 
 test.run();
