@@ -227,7 +227,13 @@ export interface Stack {
  *  window's start is outside it (in 2.x both ends are inside). */
 export interface Target {
   readonly prometheus: '2' | '3';
+  /** The major version of the Grafana the dashboards are provisioned to (compiler/emit/grafana-versions.ts). */
+  readonly grafana: GrafanaMajor;
 }
+
+/** Grafana majors stackc emits dashboards for; the first is the current one, the default. */
+export const grafanaMajors = ['13', '12', '11'] as const;
+export type GrafanaMajor = (typeof grafanaMajors)[number];
 
 /** Labels every series scraped from the stack's own exporter carries: Prometheus adds job and instance,
  *  the generated scrape config adds namespace and pod. An exporter label with one of these names would be

@@ -1,6 +1,6 @@
 // Settings of the Kubernetes deployment. Every field has a default; a stack overrides only what differs.
 import type { Component, Deploy, Resources } from '../compiler/model-deploy.ts';
-import type { SourceRef } from '../compiler/model.ts';
+import type { GrafanaMajor, SourceRef, Target } from '../compiler/model.ts';
 import { callSite } from './source.ts';
 
 export interface DeployOptions {
@@ -22,15 +22,23 @@ export interface DeployOptions {
 }
 
 /** Pinned versions: Prometheus and Alertmanager are the releases verify's judges are built from (tools/judges/);
- *  a stack targeting Prometheus 2 deploys the 2.x release its rule tests are judged by (Debian's 2.42).
+ *  a stack targeting Prometheus 2 deploys the 2.x release its rule tests are judged by (Debian's 2.42), and one
+ *  targeting an older Grafana major that major's last release (grafanaImages).
  *  kube-state-metrics v2.20.0 is the newest the Go module proxy lists (k8s.io/kube-state-metrics/v2, 2026-08-18);
  *  blackbox_exporter v0.27.0 (2025-06-26) the newest release we could confirm from here. */
 export const defaultImages: Readonly<Record<Component, string>> = {
   prometheus: 'prom/prometheus:v3.16.0',
   alertmanager: 'prom/alertmanager:v0.35.0',
-  grafana: 'grafana/grafana:10.2.2',
+  grafana: 'grafana/grafana:13.2.1',
   blackboxExporter: 'prom/blackbox-exporter:v0.27.0',
   kubeStateMetrics: 'registry.k8s.io/kube-state-metrics/kube-state-metrics:v2.20.0',
+};
+
+/** The Grafana release deployed for each major of `target.grafana`: the newest patch release of each known here. */
+export const grafanaImages: Readonly<Record<GrafanaMajor, string>> = {
+  '13': defaultImages.grafana,
+  '12': 'grafana/grafana:12.4.3',
+  '11': 'grafana/grafana:11.6.14',
 };
 
 const size = (cpuReq: string, memReq: string, cpuLim: string, memLim: string): Resources =>
@@ -52,18 +60,23 @@ export interface DeployDefinition {
 
 /**
  * How the stack is deployed to Kubernetes.
- * @example deploy({ storageClass: 'standard', retention: '30d', images: { grafana: 'grafana/grafana:10.2.3' } })
+ * @example deploy({ storageClass: 'standard', retention: '30d', images: { grafana: 'grafana/grafana:13.2.0' } })
  */
 export function deploy(options: DeployOptions = {}): DeployDefinition {
   return { options, source: callSite() };
 }
 
 /** The model of the deployment settings, every default filled in. */
-export function deployOf(def: DeployDefinition | undefined, stackSource: SourceRef, prometheus: '2' | '3' = '3'): Deploy {
+export function deployOf(def: DeployDefinition | undefined, stackSource: SourceRef, target: Target): Deploy {
   const o = def?.options ?? {};
   return {
     kind: 'deploy',
-    images: { ...defaultImages, ...(prometheus === '2' ? { prometheus: 'prom/prometheus:v2.42.0' } : {}), ...o.images },
+    images: {
+      ...defaultImages,
+      ...(target.prometheus === '2' ? { prometheus: 'prom/prometheus:v2.42.0' } : {}),
+      grafana: grafanaImages[target.grafana],
+      ...o.images,
+    },
     resources: { ...defaultResources, ...o.resources },
     storage: { prometheus: '50Gi', alertmanager: '2Gi', grafana: '10Gi', ...o.storage },
     ...(o.storageClass ? { storageClass: o.storageClass } : {}),

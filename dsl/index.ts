@@ -17,12 +17,12 @@ export type { SloDefinition, SloOptions, SloAlertOptions, BurnWindow, RatioSli, 
 export { openSlo } from './openslo.ts';
 export type { OpenSloOptions } from './openslo.ts';
 export { stack } from './stack.ts';
-export type { StackDefinition, StackOptions } from './stack.ts';
+export type { StackDefinition, StackOptions, TargetOptions } from './stack.ts';
 export { input, ruleTest, untested } from './tests.ts';
 export type { TestInput, ExpectedAlert, Untested } from './tests.ts';
 export { dashboard, row, panel, scope, override, alertStates, rateInterval, interval, timeRange, $namespace, $pod, $instance } from './dashboard.ts';
 export type { DashboardDefinition, DashboardOptions, PanelDefinition, PanelOptions, QueryInput, RowDefinition } from './dashboard.ts';
 export { alerting, receiver, slack, pagerDuty, webhook, secretKey } from './alerting.ts';
 export type { AlertingOptions, ReceiverDefinition } from './alerting.ts';
-export { deploy, defaultImages, defaultResources } from './deploy.ts';
+export { deploy, defaultImages, defaultResources, grafanaImages } from './deploy.ts';
 export type { DeployOptions } from './deploy.ts';

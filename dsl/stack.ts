@@ -1,5 +1,5 @@
 // stack(): one stack file's root object. The CLI compiles every stack a file in stacks/ exports.
-import type { SourceRef } from '../compiler/model.ts';
+import type { GrafanaMajor, SourceRef } from '../compiler/model.ts';
 import type { AlertingDefinition } from './alerting.ts';
 import type { AnyCatalog } from './catalog.ts';
 import type { DashboardDefinition } from './dashboard.ts';
@@ -28,6 +28,10 @@ export interface TargetOptions {
   /** The major version of the Prometheus the stack runs on: its rule tests predict what that version evaluates
    *  (3 leaves out a sample exactly at a range window's start, 2 keeps it), and verify judges with it. @default '3' */
   readonly prometheus?: '3' | '2';
+  /** The major version of the Grafana the dashboards are provisioned to: it sets the dashboards' schemaVersion and
+   *  the Grafana image deployed. 13 is the current release; 12 and 11 get the same panels with their own
+   *  schemaVersion (docs/dashboards.md). @default '13' */
+  readonly grafana?: GrafanaMajor;
 }
 
 export interface StackOptions {
@@ -39,7 +43,7 @@ export interface StackOptions {
   readonly app?: string;
   /** @default {} */
   readonly scrape?: ScrapeOptions;
-  /** @default { prometheus: '3' } */
+  /** @default { prometheus: '3', grafana: '13' } */
   readonly target?: TargetOptions;
   /** Every metric the stack's exporter exposes. */
   readonly metrics: readonly AnyMetric[];

@@ -1,8 +1,8 @@
 // The one bridge from DSL objects to the model. The compiler never sees a builder.
 import type {
-  AlertRule, ExternalMetric, Metric, RecordingRule, Rule, RuleGroup, Severity, Slo, Stack, Threshold,
+  AlertRule, ExternalMetric, Metric, RecordingRule, Rule, RuleGroup, Severity, Slo, Stack, Target, Threshold,
 } from '../compiler/model.ts';
-import { severities } from '../compiler/model.ts';
+import { grafanaMajors, severities } from '../compiler/model.ts';
 import { alertingOf } from './alerting.ts';
 import { prometheusSeries } from './catalogs/prometheus.ts';
 import { dashboardOf } from './dashboard-model.ts';
@@ -127,6 +127,7 @@ export function toModel(def: StackDefinition): Stack {
   };
   const external = new Map<string, ExternalMetric>();
   for (const c of [prometheusSeries, ...(o.catalogs ?? [])]) for (const e of c.entries) external.set(e.name, e);
+  const target: Target = { prometheus: o.target?.prometheus ?? '3', grafana: o.target?.grafana ?? grafanaMajors[0] };
   return {
     kind: 'stack',
     name: def.name,
@@ -135,7 +136,7 @@ export function toModel(def: StackDefinition): Stack {
     monitoringNamespace: o.monitoringNamespace ?? 'monitoring',
     app: o.app ?? o.namespace,
     scrape,
-    target: { prometheus: o.target?.prometheus ?? '3' },
+    target,
     metrics: o.metrics.map(metricOf),
     externalMetrics: [...external.values()],
     // an objective's rules are a group of their own, after the stack's groups
@@ -143,7 +144,7 @@ export function toModel(def: StackDefinition): Stack {
     slos: (o.slos ?? []).map(sloOf),
     dashboards: (o.dashboards ?? []).map(dashboardOf),
     alerting: alertingOf(o.alerting, def.source),
-    deploy: deployOf(o.deploy, def.source, o.target?.prometheus ?? '3'),
+    deploy: deployOf(o.deploy, def.source, target),
     definitions: definitionsOf(def, metricOf),
     source: def.source,
   };

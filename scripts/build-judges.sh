@@ -1,18 +1,20 @@
 #!/usr/bin/env bash
 # Builds today's judges from the Go module proxy, pinned by tools/judges/*/go.mod and go.sum: promtool and prometheus
-# (Prometheus 3) from tools/judges/prometheus, alertmanager and amtool from tools/judges/alertmanager. Two modules, since
-# one would build both releases with the newer of each shared dependency (Prometheus 3.16 needs automemlimit 1.0,
-# whose API Alertmanager 0.35 does not compile against); each is built with exactly its own release's requirements.
-# The binaries land in .cache/judges/<hash>/bin, the hash taken over the pins and this script, so a run with an unchanged pin is a directory check, and a changed pin never reuses stale binaries.
+# (Prometheus 3) from tools/judges/prometheus, alertmanager and amtool from tools/judges/alertmanager, and
+# grafana-dashboards (tools/judges/grafana/main.go: dashboards decoded strictly into the Grafana Foundation SDK's Go
+# types). One module per release, since one would build both releases with the newer of each shared dependency
+# (Prometheus 3.16 needs automemlimit 1.0, whose API Alertmanager 0.35 does not compile against); each is built with
+# exactly its own release's requirements.
+# The binaries land in .cache/judges/<hash>/bin, the hash taken over the pins, grafana-dashboards' source and this script, so a run with an unchanged pin is a directory check, and a changed pin never reuses stale binaries.
 # Prints the bin folder on stdout; everything else goes to stderr. compiler/verify/built-judges.ts looks there first.
 set -euo pipefail
 script=$(realpath "$0")
 cd "$(dirname "$script")/.."
 
-pins=(tools/judges/prometheus tools/judges/alertmanager)
+pins=(tools/judges/prometheus tools/judges/alertmanager tools/judges/grafana)
 fail() {
   echo "build-judges: $*" >&2
-  echo "build-judges: verify falls back to Debian's promtool 2.42 and amtool 0.25 (scripts/test.sh installs them)." >&2
+  echo "build-judges: verify falls back to Debian's promtool 2.42 and amtool 0.25 (scripts/test.sh installs them), and skips the Go judge of dashboards." >&2
   exit 1
 }
 # Go's own install folder, for a shell that did not read the profile that puts it on PATH
@@ -21,9 +23,10 @@ command -v go >/dev/null 2>&1 || fail "go is not installed: the judges are built
 # the toolchain here builds them, or the run says so: no toolchain is fetched behind the user's back
 export GOTOOLCHAIN=local
 
-hash=$(for m in "${pins[@]}"; do cat "$m/go.mod" "$m/go.sum"; done | cat - "$script" | sha256sum | cut -c1-16)
+# grafana's module is stackc's own program: its source is pinned with it
+hash=$(for m in "${pins[@]}"; do cat "$m/go.mod" "$m/go.sum"; done | cat - tools/judges/grafana/main.go "$script" | sha256sum | cut -c1-16)
 bin=".cache/judges/$hash/bin"
-tools=(promtool prometheus alertmanager amtool)
+tools=(promtool prometheus alertmanager amtool grafana-dashboards)
 complete() { for t in "${tools[@]}"; do [ -x "$bin/$t" ] || return 1; done; }
 if complete; then
   echo "$PWD/$bin"
@@ -71,6 +74,10 @@ cp tools/judges/alertmanager/go.mod "$stage/alertmanager.mod" && cp tools/judges
 echo "replace github.com/prometheus/alertmanager => $PWD/$src" >> "$stage/alertmanager.mod"
 build github.com/prometheus/alertmanager github.com/prometheus/alertmanager/cmd/alertmanager "" "$PWD/$stage/alertmanager.mod"
 chmod -R u+w "$stage/src" && rm -rf "$stage/src" "$stage"/alertmanager.*
+
+echo "build-judges: building grafana-dashboards (grafana-foundation-sdk $(cd tools/judges/grafana && go list -m -f '{{.Version}}' github.com/grafana/grafana-foundation-sdk/go))" >&2
+(cd tools/judges/grafana && go vet . && go build -trimpath -ldflags "-s -w" -o "$OLDPWD/$stage/grafana-dashboards" .) >&2 \
+  || fail "go build of tools/judges/grafana failed (output above)."
 
 rm -rf "$bin" && mkdir -p "$(dirname "$bin")" && mv "$stage" "$bin"
 echo "build-judges: built ${tools[*]} in $((SECONDS - start)) s into $bin" >&2

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the tests need on a fresh Debian machine with Node 20 and Go, then runs every test.
 # Today's judges are built from the Go module proxy by scripts/build-judges.sh (Prometheus 3, the current
-# Alertmanager; cached in .cache/judges/). Debian's promtool and prometheus (package prometheus), amtool and
+# Alertmanager, the Grafana Foundation SDK's strict dashboard decoding; cached in .cache/judges/). Debian's promtool and prometheus (package prometheus), amtool and
 # alertmanager (package prometheus-alertmanager) are installed too: the judges of stacks targeting Prometheus 2,
 # the engines `stackc up` shows a person (with Prometheus' web UI), and the fallback where Go is missing.
 set -euo pipefail
@@ -25,7 +25,7 @@ if command -v go >/dev/null 2>&1; then
   # a failed build fails the run: a broken pin must not quietly hand the judging back to Debian's 2.42
   bash scripts/build-judges.sh >/dev/null
 else
-  echo "Go is not installed: verify runs Debian's promtool 2.42 and amtool 0.25 only (install Go 1.26 for today's judges)" >&2
+  echo "Go is not installed: verify runs Debian's promtool 2.42 and amtool 0.25 only, and skips the Go judge of dashboards (install Go 1.26 for today's judges)" >&2
 fi
 
 npm ci --no-audit --no-fund

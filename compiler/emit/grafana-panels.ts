@@ -1,4 +1,4 @@
-// Options of each Grafana panel type, typed by Grafana 10.2's own panel models (see grafana-schema.ts).
+// Options of each Grafana panel type, typed by Grafana's own panel models (see grafana-schema.ts).
 // A new panel type without an entry here is a compile error.
 import type { PanelType } from '../model-dashboard.ts';
 import type { PanelSchemas } from './grafana-schema.ts';
@@ -44,6 +44,8 @@ export const panelRenderers: { readonly [T in PanelType]: PanelRender<T> } = {
     options: {
       colorMode: 'value', graphMode: 'area', justifyMode: 'auto', orientation: 'auto', reduceOptions: lastValue,
       textMode: 'auto', wideLayout: true,
+      // the change over the time range is not shown: a stat here is a current value against its thresholds
+      showPercentChange: false, percentChangeColorMode: 'standard',
     },
     custom: undefined,
   }),
@@ -51,6 +53,8 @@ export const panelRenderers: { readonly [T in PanelType]: PanelRender<T> } = {
     options: {
       displayMode: 'gradient', orientation: 'horizontal', reduceOptions: lastValue, showUnfilled: true, valueMode: 'color',
       namePlacement: 'auto', sizing: 'auto', minVizWidth: 8, minVizHeight: 16, maxVizHeight: 300,
+      // each bar is named beside it; a legend would repeat the names
+      legend: { displayMode: 'list', placement: 'bottom', showLegend: false, calcs: [] },
     },
     custom: undefined,
   }),
@@ -69,7 +73,7 @@ export const panelRenderers: { readonly [T in PanelType]: PanelRender<T> } = {
       // Prometheus buckets are cumulative upper bounds
       rowsFrame: { layout: 'le' },
       showValue: 'never',
-      tooltip: { show: true, yHistogram: false },
+      tooltip: { mode: 'single', yHistogram: false, showColorScale: false },
       yAxis: { axisPlacement: 'left', reverse: false, unit: c.unit },
     },
     custom: { hideFrom: { legend: false, tooltip: false, viz: false }, scaleDistribution: { type: 'linear' } },

@@ -1,4 +1,5 @@
-// Grafana's published dashboard model (@grafana/grafana-foundation-sdk, Grafana 10.2) as JSON types.
+// Grafana's published dashboard model (@grafana/grafana-foundation-sdk 0.0.x, the line that follows the current
+// Grafana: 13, dashboard schemaVersion 42) as JSON types.
 // The SDK declares option values as TypeScript enums; `Json<T>` turns each enum into the union of its values,
 // so a plain object literal (and the emitted JSON) is checked against Grafana's own types by tsc.
 import type * as sdkDashboard from '@grafana/grafana-foundation-sdk/dashboard';
@@ -29,9 +30,9 @@ export type GrafanaVariable = Json<sdkDashboard.VariableModel>;
 export type GrafanaFieldConfig = Json<sdkDashboard.FieldConfig>;
 export type GrafanaThresholdStep = Json<sdkDashboard.Threshold>;
 export type GrafanaGridPos = Json<sdkDashboard.GridPos>;
-export type PrometheusTarget = Json<sdkPrometheus.dataquery>;
+export type PrometheusTarget = Json<sdkPrometheus.Dataquery>;
 
-/** Each panel type's `options` and `fieldConfig.defaults.custom`, as Grafana 10.2's panel plugins declare them. */
+/** Each panel type's `options` and `fieldConfig.defaults.custom`, as the current Grafana's panel plugins declare them. */
 export interface PanelSchemas {
   readonly timeseries: { readonly options: Json<sdkTimeseries.Options>; readonly custom: Json<sdkTimeseries.FieldConfig> };
   readonly gauge: { readonly options: Json<sdkGauge.Options>; readonly custom: undefined };

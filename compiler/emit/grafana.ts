@@ -3,7 +3,7 @@
 import { checkableExpr, variablesOf, type DashboardVariable } from '../dashboard-queries.ts';
 import { panelSteps } from '../dashboard-thresholds.ts';
 import type { Dashboard, Panel, PanelQuery, PanelUnit } from '../model-dashboard.ts';
-import type { Stack } from '../model.ts';
+import type { GrafanaMajor, Stack } from '../model.ts';
 import { analyzeExpression, stackIndex } from '../promql/analyze.ts';
 import type { SeriesIndex } from '../promql/series-index.ts';
 import { files, type Files } from './files.ts';
@@ -13,8 +13,10 @@ import type { GrafanaDashboard, GrafanaFieldConfig, GrafanaPanel, GrafanaRow, Gr
 import { generatedNote } from './header.ts';
 import { toYaml } from './yaml.ts';
 
-/** Grafana 10.2's dashboard schema version (DashboardMigrator's latest in 10.2). */
-export const schemaVersion = 39;
+/** The dashboard schemaVersion of each Grafana major: the latest its migrations know in the major's last minor release
+ *  (42 since 12.2, the last of the classic model: Grafana 13 changes panels by plugin migrations and schema v2
+ *  instead; 41 in 11.6). Grafana migrates a dashboard with a lower number forward on load, so each major gets its own. */
+export const schemaVersions: Readonly<Record<GrafanaMajor, number>> = { '13': 42, '12': 42, '11': 41 };
 /** The provisioned Prometheus datasource's uid: fixed, so dashboards and alerting can name it. */
 export const datasourceUid = 'prometheus';
 /** Where the Kubernetes manifests mount every file of grafana/dashboards/. */
@@ -163,7 +165,7 @@ export function dashboardJson(stack: Stack, index: SeriesIndex, d: Dashboard): G
     refresh: d.refresh,
     fiscalYearStartMonth: 0,
     liveNow: false,
-    schemaVersion,
+    schemaVersion: schemaVersions[stack.target.grafana],
     links: [],
     annotations: {
       list: [{

@@ -1,6 +1,6 @@
 // Today's judges, built by scripts/build-judges.sh from the pins in tools/judges/ (Prometheus 3, the current
-// Alertmanager) into .cache/judges/<hash>/bin. The hash is the script's: the go.mod and go.sum files and the script, so a
-// changed pin is never judged by binaries built from the old one. An installed stackc has no tools/ folder and finds
+// Alertmanager, the Grafana Foundation SDK) into .cache/judges/<hash>/bin. The hash is the script's: the go.mod and go.sum
+// files, grafana-dashboards' source and the script, so a changed pin is never judged by binaries built from the old one. An installed stackc has no tools/ folder and finds
 // none; the judges then come from PATH (Debian's packages).
 import { accessSync, constants, readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
@@ -15,7 +15,8 @@ const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', fromSo
 export function builtJudgesDir(root = repo): string | undefined {
   try {
     const hash = createHash('sha256');
-    for (const file of [...['prometheus', 'alertmanager'].flatMap((m) => [`tools/judges/${m}/go.mod`, `tools/judges/${m}/go.sum`]), 'scripts/build-judges.sh']) {
+    const pins = ['prometheus', 'alertmanager', 'grafana'].flatMap((m) => [`tools/judges/${m}/go.mod`, `tools/judges/${m}/go.sum`]);
+    for (const file of [...pins, 'tools/judges/grafana/main.go', 'scripts/build-judges.sh']) {
       hash.update(readFileSync(join(root, file)));
     }
     return join(root, '.cache', 'judges', hash.digest('hex').slice(0, 16), 'bin');

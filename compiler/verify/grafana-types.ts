@@ -1,4 +1,4 @@
-// The dashboards against Grafana's published types (@grafana/grafana-foundation-sdk, Grafana 10.2; see
+// The dashboards against Grafana's published types (@grafana/grafana-foundation-sdk, the current Grafana; see
 // compiler/emit/grafana-schema.ts): each dashboard, each panel, each panel type's options and field config, and each
 // target as a Prometheus query, written as typed constants and checked by tsc. An unknown or misspelt field fails.
 import { execFile } from 'node:child_process';

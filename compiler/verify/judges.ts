@@ -3,6 +3,7 @@
 import { checkAlertmanagerConfig } from './amtool-check-config.ts';
 import { testRoutes } from './amtool-routes.ts';
 import { scanCredentials } from './credentials.ts';
+import { checkDashboardsStrictly } from './grafana-sdk.ts';
 import { checkDashboardTypes } from './grafana-types.ts';
 import type { Judge } from './input.ts';
 import { checkManifests } from './kubernetes-schemas.ts';
@@ -24,6 +25,7 @@ export const judges: readonly NamedJudge[] = [
   { name: 'amtool config routes test', run: testRoutes },
   { name: 'kubernetes schemas', run: checkManifests },
   { name: 'grafana types', run: checkDashboardTypes },
+  { name: 'grafana sdk strict', run: checkDashboardsStrictly },
   { name: 'yaml/json round trip', run: roundTrip },
   { name: 'credential scan', run: scanCredentials },
 ];

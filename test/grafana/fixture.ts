@@ -1,13 +1,14 @@
 // A small stack for the dashboard tests: one metric of each kind, thresholds in both directions, one dashboard.
 import {
   $namespace, alertsFrom, avg, counter, dashboard, gauge, histogram, panel, rate, rateInterval, row, ruleGroup, scope, stack, sum,
-  type DashboardDefinition, type ThresholdsInput,
+  type DashboardDefinition, type TargetOptions, type ThresholdsInput,
 } from '../../dsl/index.ts';
 import { kubeStateMetrics as ksm } from '../../dsl/catalogs/kube-state-metrics.ts';
 
 export interface FixtureOptions {
   readonly diskThresholds?: ThresholdsInput;
   readonly dashboards?: (m: FixtureMetrics) => readonly DashboardDefinition[];
+  readonly target?: TargetOptions;
 }
 
 export function fixtureMetrics(o: FixtureOptions = {}) {
@@ -49,6 +50,7 @@ export function fixtureStack(o: FixtureOptions = {}) {
   const m = fixtureMetrics(o);
   return stack('fixture', {
     namespace: 'apps',
+    ...(o.target ? { target: o.target } : {}),
     metrics: [m.disk, m.score, m.requests, m.latency],
     catalogs: [ksm],
     groups: [ruleGroup('health', { rules: [...alertsFrom(m.disk), ...alertsFrom(m.score)] })],
