@@ -6,7 +6,7 @@
 // this interpreter does not, throw an UnrenderableTemplate that says which; the alert then needs
 // untested('reason') (docs/templates.md).
 
-import type { AlertRule } from '../model.ts';
+import type { AlertRule, Stack } from '../model.ts';
 import { UnrenderableTemplate } from './template/errors.ts';
 import { execute } from './template/exec.ts';
 import { functions } from './template/functions.ts';
@@ -39,20 +39,31 @@ export function renderAnnotation(template: string, labels: Readonly<Record<strin
   return execute(parsed, data, [['$labels', fields.get('Labels')], ['$externalLabels', fields.get('ExternalLabels')], ['$externalURL', fields.get('ExternalURL')], ['$value', fields.get('Value')]]);
 }
 
-/** Whether `template` renders, and why not: for the compile message. */
-export function unrenderable(template: string, labels: Readonly<Record<string, string>>, value: number, context: TemplateContext = {}): UnrenderableTemplate | undefined {
-  try {
-    renderAnnotation(template, labels, value, context);
-    return undefined;
-  } catch (e) {
-    if (e instanceof UnrenderableTemplate) return e;
-    throw e;
+/** An annotation (or a templated label) of an alert that stackc cannot render for its generated tests. */
+export class UnrenderedAnnotation extends UnrenderableTemplate {
+  constructor(readonly alert: string, readonly field: string, readonly template: string, readonly problem: UnrenderableTemplate) {
+    super(`the ${field} template of alert ${alert} (${JSON.stringify(template.length > 120 ? template.slice(0, 117) + '...' : template)}) ${problem.reason}`);
   }
 }
 
+/** What the test groups of `stack` render annotations with: its external labels (emitted as the tests' external_labels). */
+export function templateContext(stack: Stack): TemplateContext {
+  return { externalLabels: stack.scrape.externalLabels };
+}
+
 /** One firing alert of `alert` as promtool reports it: the result's labels with the alert's own on top, and its
- *  annotations rendered for them. */
-export function firingAlert(alert: AlertRule, labels: Readonly<Record<string, string>>, value: number, context: TemplateContext = {}) {
-  const annotations = Object.fromEntries(Object.entries(alert.annotations).map(([k, t]) => [k, renderAnnotation(t, labels, value, context)]));
-  return { labels: { ...labels, ...alert.labels }, annotations };
+ *  annotations rendered for them. Prometheus expands the alert's label values as templates too. */
+export function firingAlert(stack: Stack, alert: AlertRule, labels: Readonly<Record<string, string>>, value: number) {
+  const context = templateContext(stack);
+  const render = (field: string, template: string) => {
+    try {
+      return renderAnnotation(template, labels, value, context);
+    } catch (e) {
+      if (e instanceof UnrenderableTemplate) throw new UnrenderedAnnotation(alert.name, field, template, e);
+      throw e;
+    }
+  };
+  const own = Object.fromEntries(Object.entries(alert.labels).map(([k, t]) => [k, render(`label ${k}`, t)]));
+  const annotations = Object.fromEntries(Object.entries(alert.annotations).map(([k, t]) => [k, render(`annotation ${k}`, t)]));
+  return { labels: { ...labels, ...own }, annotations };
 }
