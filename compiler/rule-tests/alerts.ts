@@ -73,7 +73,7 @@ function thresholdTests(stack: Stack, index: SeriesIndex, group: RuleGroup, aler
   const series = (value: number) => withScrapeLabels(stack, index, { name: source.name, labels, values: `${value}x${n}` });
   const steady = (s: TestSeries, value: number): SteadySeries[] => [{ name: s.name, labels: s.labels, kind: 'gauge', value }];
   const crossing = series(past);
-  const checks: AlertCheck[] = [{ at: formatDuration(at * 1000), alert: alert.name, firing: [firingAlert(stack, alert, crossing.labels, past)], own: 1 }];
+  const checks: AlertCheck[] = [{ at: formatDuration(at * 1000), alert: alert.name, firing: [firingAlert(stack, alert, crossing.labels, past, source.name)], own: 1 }];
   if (forSeconds > 0 && forSeconds - groupSeconds > 0) checks.push({ at: formatDuration((forSeconds - groupSeconds) * 1000), alert: alert.name, firing: [], own: 0 });
   const word = t.direction === 'above' ? 'above' : 'below';
   const key = ruleKey(stack, alert);

@@ -7,7 +7,7 @@
 // untested('reason') (docs/templates.md).
 
 import type { AlertRule, Stack } from '../model.ts';
-import { UnrenderableTemplate } from './template/errors.ts';
+import { UnrenderableTemplate, Unsupported } from './template/errors.ts';
 import { execute } from './template/exec.ts';
 import { functions } from './template/functions.ts';
 import { parse } from './template/parse.ts';
@@ -51,13 +51,23 @@ export function templateContext(stack: Stack): TemplateContext {
   return { externalLabels: stack.scrape.externalLabels };
 }
 
+// stands for a metric name the template data may or may not carry
+const someName = '\u0000name';
+
 /** One firing alert of `alert` as promtool reports it: the result's labels with the alert's own on top, and its
- *  annotations rendered for them. Prometheus expands the alert's label values as templates too. */
-export function firingAlert(stack: Stack, alert: AlertRule, labels: Readonly<Record<string, string>>, value: number) {
+ *  annotations rendered for them. Prometheus expands the alert's label values as templates too.
+ *  The template sees the result's metric name (`__name__`, which the alert's labels drop) when the expression keeps
+ *  it: `metricName` when the caller knows it; when it does not, a template whose text depends on it is refused. */
+export function firingAlert(stack: Stack, alert: AlertRule, labels: Readonly<Record<string, string>>, value: number, metricName?: string) {
   const context = templateContext(stack);
   const render = (field: string, template: string) => {
     try {
-      return renderAnnotation(template, labels, value, context);
+      if (metricName !== undefined) return renderAnnotation(template, { ...labels, __name__: metricName }, value, context);
+      const text = renderAnnotation(template, labels, value, context);
+      if (renderAnnotation(template, { ...labels, __name__: someName }, value, context) !== text) {
+        throw new Unsupported('the result\'s metric name (__name__, or all of $labels), which stackc does not know for this expression');
+      }
+      return text;
     } catch (e) {
       if (e instanceof UnrenderableTemplate) throw new UnrenderedAnnotation(alert.name, field, template, e);
       throw e;
