@@ -92,7 +92,8 @@ export interface AlertDefinition {
 interface AnnotationOptions {
   /** One line for the notification title. */
   readonly summary?: string;
-  /** Details; may use `{{ $value }}` and `{{ $labels.<name> }}` of labels the expression keeps. */
+  /** Details; a Go template as Prometheus renders it (`{{ $value }}`, `{{ $labels.<name> }}` of labels the expression
+   *  keeps, printf, if, with, range, humanize…; docs/templates.md). */
   readonly description?: string;
   /** Link to the runbook, emitted as the `runbook_url` annotation. */
   readonly runbook?: string;

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the tests need on a fresh Debian machine with Node 20 and Go, then runs every test.
 # Today's judges are built from the Go module proxy by scripts/build-judges.sh (Prometheus 3, the current
-# Alertmanager, the Grafana Foundation SDK's strict dashboard decoding; cached in .cache/judges/). Debian's promtool and prometheus (package prometheus), amtool and
+# Alertmanager, the Grafana Foundation SDK's strict dashboard decoding; cached in .cache/judges/) and
+# scripts/build-template-judge.sh (Prometheus' template package). Debian's promtool and prometheus (package prometheus), amtool and
 # alertmanager (package prometheus-alertmanager) are installed too: the judges of stacks targeting Prometheus 2,
 # the engines `stackc up` shows a person (with Prometheus' web UI), and the fallback where Go is missing.
 set -euo pipefail
@@ -24,6 +25,8 @@ fi
 if command -v go >/dev/null 2>&1; then
   # a failed build fails the run: a broken pin must not quietly hand the judging back to Debian's 2.42
   bash scripts/build-judges.sh >/dev/null
+  # Prometheus' template package, the judge of the annotations stackc renders for generated rule tests
+  bash scripts/build-template-judge.sh >/dev/null
 else
   echo "Go is not installed: verify runs Debian's promtool 2.42 and amtool 0.25 only, and skips the Go judge of dashboards (install Go 1.26 for today's judges)" >&2
 fi

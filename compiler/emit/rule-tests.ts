@@ -6,10 +6,13 @@ import { files, type Files } from './files.ts';
 import { alertsFile, recordingRulesFile, ruleFileGroups } from './rules.ts';
 import { toYaml } from './yaml.ts';
 
-function testYaml(g: TestGroup, interval: string): Record<string, unknown> {
+function testYaml(g: TestGroup, interval: string, stack: Stack): Record<string, unknown> {
+  const external = Object.entries(stack.scrape.externalLabels);
   return {
     name: g.name,
     interval,
+    // annotations are rendered with the stack's external labels ($externalLabels), as its Prometheus renders them
+    ...(g.alerts.length && external.length ? { external_labels: sorted(stack.scrape.externalLabels) } : {}),
     input_series: g.input.map((s) => ({ series: seriesText(s.name, s.labels), values: s.values })),
     ...(g.alerts.length ? {
       alert_rule_test: g.alerts.map((a) => ({
@@ -45,7 +48,7 @@ function testFiles(testsFile: string, ruleFiles: readonly string[], groups: read
       // without it promtool evaluates the file's groups in a random order at each step, so an alert reading a
       // recording rule of another group saw it now fresh, now a step old: the groups in file order, every time
       group_eval_order: ruleFiles.flatMap((f) => ruleFileGroups(stack).get(f) ?? []).map((g) => g.name),
-      tests: tests.map((g) => testYaml(g, g.interval ?? stack.scrape.interval)),
+      tests: tests.map((g) => testYaml(g, g.interval ?? stack.scrape.interval, stack)),
     }),
   ]);
 }

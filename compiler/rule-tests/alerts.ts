@@ -14,7 +14,8 @@ import { inputIssues } from './inputs.ts';
 import { UnpredictableSibling, withSameName } from './same-name.ts';
 import type { SteadySeries } from './steady-state.ts';
 import { sloAlertTests } from './slo.ts';
-import { firingAlert, UnrenderableTemplate } from './templates.ts';
+import { TemplateError } from './template/errors.ts';
+import { firingAlert, UnrenderedAnnotation } from './templates.ts';
 import { untestedIssues } from './untested.ts';
 
 function round4(v: number): number {
@@ -72,7 +73,7 @@ function thresholdTests(stack: Stack, index: SeriesIndex, group: RuleGroup, aler
   const series = (value: number) => withScrapeLabels(stack, index, { name: source.name, labels, values: `${value}x${n}` });
   const steady = (s: TestSeries, value: number): SteadySeries[] => [{ name: s.name, labels: s.labels, kind: 'gauge', value }];
   const crossing = series(past);
-  const checks: AlertCheck[] = [{ at: formatDuration(at * 1000), alert: alert.name, firing: [firingAlert(alert, crossing.labels, past)], own: 1 }];
+  const checks: AlertCheck[] = [{ at: formatDuration(at * 1000), alert: alert.name, firing: [firingAlert(stack, alert, crossing.labels, past, source.name)], own: 1 }];
   if (forSeconds > 0 && forSeconds - groupSeconds > 0) checks.push({ at: formatDuration((forSeconds - groupSeconds) * 1000), alert: alert.name, firing: [], own: 0 });
   const word = t.direction === 'above' ? 'above' : 'below';
   const key = ruleKey(stack, alert);
@@ -115,7 +116,7 @@ function writtenTest(stack: Stack, index: SeriesIndex, alert: AlertRule, t: Rule
         `expect only labels the expression keeps: ${[...(returned ?? [])].sort().join(', ') || '(none)'}`));
     }
     const fill = Object.fromEntries(targetLabels.filter((l) => returned?.has(l) && !(l in e.labels) && carried(l) !== undefined).map((l) => [l, carried(l)!]));
-    return [firingAlert(owner, { ...fill, ...e.labels }, e.value)];
+    return [firingAlert(stack, owner, { ...fill, ...e.labels }, e.value)];
   });
   return { name: `${ruleKey(stack, alert)}: ${t.name}`, input, alerts: [{ at: t.at, alert: alert.name, firing: expected, own }], samples: [] };
 }
@@ -158,9 +159,12 @@ export function alertTests(stack: Stack, index: SeriesIndex, group: RuleGroup, a
         `give one of the two alerts its own name, or move it to an expression stackc evaluates`));
       return [];
     }
-    if (!(e instanceof UnrenderableTemplate)) throw e;
-    issues.push(issue('rule-tests/template', alert.source, path, `the annotation template ${e.message} cannot be rendered for the generated test`,
-      'use {{ $value }}, {{ $labels.<name> }} and humanize, humanizeDuration or humanizePercentage'));
+    if (!(e instanceof UnrenderedAnnotation)) throw e;
+    issues.push(issue('rule-tests/template', alert.source, path,
+      `${e.message}: stackc cannot write the annotations promtool compares in the alert's tests`,
+      e.problem instanceof TemplateError
+        ? 'fix the template: Prometheus would send the alert with "<error expanding template: …>" in place of the text'
+        : `keep the template to what renders offline ({{ $value }}, {{ $labels.<name> }}, $externalLabels, printf, if, with, range, humanize…; docs/templates.md), or mark the alert tests: untested('why'), and check its text on a running Prometheus`));
     return [];
   }
 }

@@ -26,7 +26,7 @@ function othersFiring(stack: Stack, alert: AlertRule, inputs: readonly SteadySer
       const result = new SteadyState(inputs, at, scrapeSeconds, stack.target.prometheus).evaluate(parsed.ast);
       if (result.type !== 'vector') throw new Unsupported('an expression that returns a scalar');
       if ((parseDuration(other.for) ?? 0) / 1000 > at) return [];
-      return result.samples.map((s) => firingAlert(other, s.labels, s.value));
+      return result.samples.map((s) => firingAlert(stack, other, s.labels, s.value));
     } catch (e) {
       if (e instanceof Unsupported) throw new UnpredictableSibling(other, e.message);
       throw e;

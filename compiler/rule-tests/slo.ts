@@ -296,7 +296,7 @@ export function sloAlertTests(stack: Stack, index: SeriesIndex, slo: Slo, alert:
     const firing = named.flatMap((a) => {
       if (!firesIn(c, slo, a)) return [];
       const rule = rules.find((r) => r.name === a.name && r.severity === a.severity);
-      return rule ? [{ rule, alert: firingAlert(rule, { ...slo.labels }, c.scenario.ratio) }] : [];
+      return rule ? [{ rule, alert: firingAlert(stack, rule, { ...slo.labels }, c.scenario.ratio) }] : [];
     });
     if (firing.length !== named.filter((a) => firesIn(c, slo, a)).length) return undefined;
     groups.push({

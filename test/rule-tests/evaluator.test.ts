@@ -14,6 +14,10 @@ test('Go float formatting: %v and %.4g', () => {
   assert.is(goG(12345, 4), '1.234e+04');
   assert.is(goG(0.000012345, 4), '1.234e-05');
   assert.is(goG(2.5, 4), '2.5');
+  // %v switches to an exponent from 1e6 (strconv's shortest %g), not from 1e21 as JavaScript does
+  assert.is(goFloat(1e6), '1e+06');
+  assert.is(goFloat(123456), '123456');
+  assert.is(goFloat(-0), '-0');
 });
 
 test('annotations render like Prometheus templates', () => {
@@ -23,8 +27,16 @@ test('annotations render like Prometheus templates', () => {
   assert.is(renderAnnotation('{{ $value | humanizeDuration }}', {}, 90), '1m 30s');
   assert.is(renderAnnotation('{{ $value | humanizeDuration }}', {}, 0.25), '250ms');
   assert.is(renderAnnotation('{{ humanize $value }}', {}, 1234567), '1.235M');
-  assert.is(renderAnnotation('{{ .Labels.node }} {{ $labels.missing }}', { node: 'n1' }, 0), 'n1 <no value>');
-  assert.throws(() => renderAnnotation('{{ printf "%.2f" $value }}', {}, 1), (e: Error) => e instanceof UnrenderableTemplate);
+  // Prometheus executes with missingkey=zero: a missing label is the empty string
+  assert.is(renderAnnotation('{{ .Labels.node }} {{ $labels.missing }}', { node: 'n1' }, 0), 'n1 ');
+  // Go rounds the exact binary value half to even: 2.675 is 2.67499…, 0.125 is exactly half
+  assert.is(renderAnnotation('{{ printf "%.2f" $value }}', {}, 2.675), '2.67');
+  assert.is(renderAnnotation('{{ printf "%.2f" $value }}', {}, 0.125), '0.12');
+  assert.is(renderAnnotation('{{ with $labels.pod }}pod {{ . }}{{ else }}no pod{{ end }}', {}, 1), 'no pod');
+  assert.is(renderAnnotation('{{ "43200" | humanizeDuration }}', {}, 1), '12h 0m 0s');
+  assert.is(renderAnnotation('{{ $externalLabels.cluster }}', {}, 1, { externalLabels: { cluster: 'eu' } }), 'eu');
+  assert.throws(() => renderAnnotation('{{ query "up" | first | value }}', {}, 1), (e: Error) => e instanceof UnrenderableTemplate && /only a running Prometheus/.test(e.message));
+  assert.throws(() => renderAnnotation('{{ humanize $labels.pod }}', { pod: 'p' }, 1), (e: Error) => e instanceof UnrenderableTemplate && /invalid syntax/.test(e.message));
 });
 
 const evaluate = (expr: string, series: SteadySeries[], at = 600, target: '2' | '3' = '3') => {
