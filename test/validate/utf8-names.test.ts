@@ -27,7 +27,7 @@ const api = (prometheus: '2' | '3') => stack('api', {
   groups: [ruleGroup('api', {
     labels: { 'team.name': 'payments' },
     rules: [failing, alert({
-      name: 'RouteFailing', severity: 'critical', summary: 'Route fails', description: 'A route fails',
+      name: 'RouteFailing', severity: 'critical', summary: 'Route fails', description: 'Route {{ index $labels "http.route" }} fails',
       expr: promql`${failing} > 0.1`, // MARK-alert
       tests: [
         ruleTest({ name: 'fails', input: [input(requests, { 'http.route': '/pay', 'http.response.status_code': '503' }, '0+60x20')], at: '4m', expect: [{ labels: { 'http.route': '/pay' }, value: 1 }] }),
