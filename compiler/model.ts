@@ -43,6 +43,13 @@ interface MetricCommon {
   readonly thresholds: readonly Threshold[];
   /** Most label sets the exporter keeps for this metric; new ones beyond it are dropped and counted. */
   readonly cardinalityLimit: number;
+  /** The values a label can take, for each label that declares them, in declared order; a label not listed is
+   *  open (any value). */
+  readonly labelValues: Readonly<Record<string, readonly string[]>>;
+  /** The registries create every declared label combination at 0 when they start, so the first scrape already
+   *  shows each series: a counter or histogram whose labels all declare their values (and the stack does not
+   *  switch it off). Combinations in label order, values in declared order, the first label varying slowest. */
+  readonly initialSeries: boolean;
   readonly source: SourceRef;
 }
 

@@ -24,14 +24,18 @@ export type SeriesType = 'counter' | 'gauge';
 
 /** A matcher value: a string for `=`, a RegExp for `=~`, or `not(...)` for `!=` / `!~`. */
 export type MatchValue = string | RegExp | NotMatch;
-export interface NotMatch { readonly not: string | RegExp }
+export interface NotMatch<V extends string = string> { readonly not: V | RegExp }
 
 /** `not('GET')` renders `!="GET"`, `not(/5../)` renders `!~"5.."`. */
-export function not(value: string | RegExp): NotMatch {
+export function not<const V extends string>(value: V | RegExp): NotMatch<V> {
   return { not: value };
 }
 
-export type Matchers<L extends string> = { readonly [K in L]?: MatchValue };
+/** Matchers on the labels L. A label whose values are declared (V) takes only those values, so a typo in a matcher
+ *  value does not compile; a regex is checked against them when the stack compiles. */
+export type Matchers<L extends string, V = {}> = {
+  readonly [K in L]?: K extends keyof V ? (V[K] & string) | RegExp | NotMatch<V[K] & string> : MatchValue;
+};
 
 /** A definition of a series in the stack: a metric or a recording rule, with where it was written. */
 export interface Defined {
@@ -41,7 +45,7 @@ export interface Defined {
 }
 
 /** Anything a selector can start from: a metric, a histogram part, a recording rule, a catalog series. */
-export interface Series<T extends SeriesType, L extends string> {
+export interface Series<T extends SeriesType, L extends string, V = {}> {
   readonly [tag]: 'series' | 'metric' | 'recording';
   readonly seriesName: string;
   readonly seriesType: T;
@@ -50,8 +54,10 @@ export interface Series<T extends SeriesType, L extends string> {
   readonly uses: readonly Defined[];
   /** Phantom: the label names this series carries. Never set at run time. */
   readonly labelNames?: L;
+  /** Phantom: the declared values of the labels that declare them. Never set at run time. */
+  readonly labelValues?: V;
   /** Narrow the series with label matchers: `requests.where({ status: /5../ })`. */
-  where(matchers: Matchers<L>): Series<T, L>;
+  where(matchers: Matchers<L, V>): Series<T, L, V>;
 }
 
 /** An instant vector expression whose result carries the labels L. */

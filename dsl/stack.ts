@@ -47,6 +47,10 @@ export interface StackOptions {
   readonly target?: TargetOptions;
   /** Every metric the stack's exporter exposes. */
   readonly metrics: readonly AnyMetric[];
+  /** Whether the generated registries start every declared label combination of a counter or histogram at 0
+   *  (labels that all declare their values), so the first scrape shows each series and `increase()` sees the
+   *  first event. Each metric's combinations must fit its cardinalityLimit. @default true */
+  readonly initialSeries?: boolean;
   /** External series the rules and panels may query (kube-state-metrics, kubelet). @default [] */
   readonly catalogs?: readonly AnyCatalog[];
   /** Rule groups, emitted in this order. Groups of recording rules only go to recording-rules.yml. */

@@ -24,11 +24,19 @@ export function thresholdsOf(input: ThresholdsInput): Threshold[] {
   });
 }
 
-function metricOf(d: MetricDefinition): Metric {
+/** A counter or histogram whose labels all declare their values starts each combination at 0. A gauge's 0 would
+ *  be a value nobody set; a summary cannot start empty in every client library (prom-client has no way to). */
+function startsAtZero(d: MetricDefinition, initialSeries: boolean): boolean {
+  return initialSeries && (d.metricType === 'counter' || d.metricType === 'histogram') && d.labels.length > 0 && d.labels.every((l) => l in d.labelValues);
+}
+
+function metricOf(d: MetricDefinition, initialSeries = true): Metric {
   const common = {
     name: d.name,
     help: d.help,
     labels: [...d.labels],
+    labelValues: Object.fromEntries(Object.entries(d.labelValues).map(([k, v]) => [k, [...v]])),
+    initialSeries: startsAtZero(d, initialSeries),
     unit: d.unit,
     ...(d.range ? { range: d.range } : {}),
     thresholds: thresholdsOf(d.thresholdsInput),
@@ -137,7 +145,7 @@ export function toModel(def: StackDefinition): Stack {
     app: o.app ?? o.namespace,
     scrape,
     target,
-    metrics: o.metrics.map(metricOf),
+    metrics: o.metrics.map((m) => metricOf(m, o.initialSeries ?? true)),
     externalMetrics: [...external.values()],
     // an objective's rules are a group of their own, after the stack's groups
     ruleGroups: [...o.groups, ...(o.slos ?? []).map((s) => s.group)].map((g) => groupOf(g, scrape.evaluationInterval)),
@@ -145,7 +153,7 @@ export function toModel(def: StackDefinition): Stack {
     dashboards: (o.dashboards ?? []).map(dashboardOf),
     alerting: alertingOf(o.alerting, def.source),
     deploy: deployOf(o.deploy, def.source, target),
-    definitions: definitionsOf(def, metricOf),
+    definitions: definitionsOf(def, (m) => metricOf(m, o.initialSeries ?? true)),
     source: def.source,
   };
 }

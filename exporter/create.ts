@@ -3,7 +3,7 @@
 // judge. Applications keep the generated registry (out/<stack>/exporter/registry.gen.ts) and its typed facade.
 import { Counter, Gauge, Histogram, Registry, Summary } from 'prom-client';
 import { createSelfMetrics } from './self-metrics.ts';
-import type { MetricSpec } from './spec.ts';
+import { declaredCombinations, type MetricSpec } from './spec.ts';
 import type { StackMetrics } from './stack-metrics.ts';
 import {
   LabelledCounter, LabelledGauge, LabelledHistogram, LabelledSummary,
@@ -54,16 +54,30 @@ function metricOf(spec: MetricSpec<string>, self: StackMetrics<DynamicMetrics>['
 export function createStackMetrics(name: string, specs: Readonly<Record<string, MetricSpec<string>>>, registry = new Registry()): StackMetrics<DynamicMetrics> {
   const self = createSelfMetrics(registry);
   const metrics = Object.fromEntries(Object.entries(specs).map(([key, spec]) => [key, metricOf(spec, self, registry)]));
+  for (const [key, spec] of Object.entries(specs)) if (spec.initialise) startAtZero(metrics[key]!, spec);
   return { stack: name, registry, self, metrics };
 }
 
-type LabelOf<S extends MetricSpec> = S['labels'][number];
-type Handles<L extends string> = [L] extends [never]
-  ? { counter: PlainCounter; gauge: PlainGauge; histogram: PlainHistogram; summary: PlainSummary }
-  : { counter: LabelledCounter<L>; gauge: LabelledGauge<L>; histogram: LabelledHistogram<L>; summary: LabelledSummary<L> };
+/** Every declared combination at 0, so the first scrape shows each series and increase() sees the first event. */
+function startAtZero(metric: AnyMetric, spec: MetricSpec<string>): void {
+  for (const labels of declaredCombinations(spec)) {
+    if (metric instanceof LabelledCounter) metric.inc(labels, 0);
+    else if (metric instanceof LabelledHistogram) metric.zero(labels);
+  }
+}
 
-/** The typed handle of one spec: its kind, and exactly its labels (none: a metric without a label argument). */
-export type HandleOf<S extends MetricSpec> = Handles<LabelOf<S>>[S['kind']];
+type LabelOf<S extends MetricSpec> = S['labels'][number];
+/** The declared values of each label that declares them, as unions of literals. */
+type ValuesOf<S extends MetricSpec> = S extends { readonly values: infer X }
+  ? { readonly [K in keyof X]-?: NonNullable<X[K]> extends readonly (infer E)[] ? E : never }
+  : {};
+type Handles<L extends string, V> = [L] extends [never]
+  ? { counter: PlainCounter; gauge: PlainGauge; histogram: PlainHistogram; summary: PlainSummary }
+  : { counter: LabelledCounter<L, V>; gauge: LabelledGauge<L, V>; histogram: LabelledHistogram<L, V>; summary: LabelledSummary<L, V> };
+
+/** The typed handle of one spec: its kind, and exactly its labels with their declared values (none: a metric
+ *  without a label argument). */
+export type HandleOf<S extends MetricSpec> = Handles<LabelOf<S>, ValuesOf<S>>[S['kind']];
 
 /** The handles of a generated registry, by key: `metrics.requestsTotal.inc({ method, route, status })`. */
 export type TypedMetrics<Specs extends Readonly<Record<string, MetricSpec>>> = { readonly [K in keyof Specs]: HandleOf<Specs[K]> };

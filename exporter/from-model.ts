@@ -19,6 +19,8 @@ export function specOf(m: Metric): MetricSpec<string> {
     ...(m.range ? { range: m.range } : {}),
     thresholds: m.thresholds.map((t) => ({ ...t })),
     cardinalityLimit: m.cardinalityLimit,
+    ...(Object.keys(m.labelValues).length ? { values: m.labelValues } : {}),
+    ...(m.initialSeries ? { initialise: true } : {}),
     ...(m.kind === 'histogram' ? { buckets: [...m.buckets] } : {}),
     ...(m.kind === 'summary' ? { percentiles: [...m.percentiles], maxAgeSeconds: m.maxAgeSeconds, ageBuckets: m.ageBuckets } : {}),
   };

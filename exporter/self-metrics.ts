@@ -14,6 +14,12 @@ export const selfMetricSpecs = [
     labels: ['metric'],
   },
   {
+    name: 'stackc_exporter_undeclared_values_dropped_total',
+    type: 'counter',
+    help: 'Updates dropped because a label value is not one the stack declares for that label',
+    labels: ['metric'],
+  },
+  {
     name: 'stackc_exporter_collector_errors_total',
     type: 'counter',
     help: 'Errors thrown by a collector run before a scrape; the scrape still answers',
@@ -23,13 +29,15 @@ export const selfMetricSpecs = [
 
 export interface SelfMetrics {
   readonly cardinalityDropped: Counter<'metric'>;
+  readonly undeclaredDropped: Counter<'metric'>;
   readonly collectorErrors: Counter<'collector'>;
 }
 
 export function createSelfMetrics(registry: Registry): SelfMetrics {
-  const [dropped, errors] = selfMetricSpecs;
+  const [dropped, undeclared, errors] = selfMetricSpecs;
   return {
     cardinalityDropped: new Counter({ name: dropped.name, help: dropped.help, labelNames: dropped.labels, registers: [registry] }),
+    undeclaredDropped: new Counter({ name: undeclared.name, help: undeclared.help, labelNames: undeclared.labels, registers: [registry] }),
     collectorErrors: new Counter({ name: errors.name, help: errors.help, labelNames: errors.labels, registers: [registry] }),
   };
 }

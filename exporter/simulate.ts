@@ -58,13 +58,17 @@ export interface Simulation {
 }
 
 /**
- * The label sets simulated for a metric: each label takes the hinted values, then synthetic `<label>_<n>` ones.
+ * The label sets simulated for a metric: each label takes its declared values, or the hinted values, then synthetic
+ * `<label>_<n>` ones.
  * The full product when it fits the bound (maxSimulatedSeries and the cardinality limit), otherwise the values
  * zipped so that every value of every label still occurs. A metric without labels has one empty set.
  */
 export function simulatedLabelSets(spec: MetricSpec<string>, hints: Readonly<Record<string, readonly string[]>> = {}): Record<string, string>[] {
   const bound = Math.max(1, Math.min(maxSimulatedSeries, spec.cardinalityLimit));
   const values = spec.labels.map((label) => {
+    // a label with declared values takes only those (the registry drops any other)
+    const declared = spec.values?.[label];
+    if (declared) return [...declared];
     const synthetic = Array.from({ length: syntheticValuesPerLabel }, (_, i) => `${label}_${i + 1}`);
     return [...new Set([...(hints[label] ?? []), ...synthetic])];
   });

@@ -5,8 +5,8 @@ import type { Counter, Gauge, Histogram, Summary } from 'prom-client';
 import type { SelfMetrics } from './self-metrics.ts';
 import type { MetricSpec } from './spec.ts';
 
-/** Every declared label, each with a value. */
-export type LabelValues<L extends string> = { readonly [K in L]: string | number };
+/** Every declared label, each with a value: one of its declared values (V) when it declares them. */
+export type LabelValues<L extends string, V = {}> = { readonly [K in L]: K extends keyof V ? V[K] : string | number };
 /** Also rejects undeclared labels in a non-literal argument (object literals get excess-property checks anyway). */
 export type ExactLabels<L extends string, T> = T & { readonly [K in Exclude<keyof T, L>]: never };
 
@@ -19,6 +19,14 @@ export class CardinalityGuard {
   ) {}
 
   admit(labels: Readonly<Record<string, string | number>>): boolean {
+    // a plain JavaScript caller is not held to the declared values by the compiler
+    if (this.spec.values && this.spec.labels.some((name) => {
+      const declared = this.spec.values![name];
+      return declared !== undefined && !declared.includes(String(labels[name]));
+    })) {
+      this.self.undeclaredDropped.inc({ metric: this.spec.name });
+      return false;
+    }
     // unambiguous whatever the values hold (a separator character can appear inside a value and make two label
     // sets one key, letting the registry grow past the limit)
     const key = JSON.stringify(this.spec.labels.map((name) => String(labels[name])));
@@ -37,9 +45,9 @@ export class CardinalityGuard {
   }
 }
 
-abstract class Labelled<L extends string> {
+abstract class Labelled<L extends string, V = {}> {
   // Makes the wrapper invariant in L: a counter labelled {a, b} is not usable where {a} is expected, or back.
-  declare private readonly labelType: (labels: L) => L;
+  declare private readonly labelType: (labels: LabelValues<L, V>) => LabelValues<L, V>;
   protected readonly guard: CardinalityGuard;
   constructor(
     readonly spec: MetricSpec<L>,
@@ -53,26 +61,26 @@ abstract class Labelled<L extends string> {
   }
 }
 
-export class LabelledCounter<L extends string> extends Labelled<L> {
+export class LabelledCounter<L extends string, V = {}> extends Labelled<L, V> {
   constructor(spec: MetricSpec<L>, readonly metric: Counter<L>, self: SelfMetrics) {
     super(spec, self);
   }
-  inc<T extends LabelValues<L>>(labels: ExactLabels<L, T>, value = 1): void {
+  inc<T extends LabelValues<L, V>>(labels: ExactLabels<L, T>, value = 1): void {
     if (this.guard.admit(labels)) this.metric.inc(labels, value);
   }
 }
 
-export class LabelledGauge<L extends string> extends Labelled<L> {
+export class LabelledGauge<L extends string, V = {}> extends Labelled<L, V> {
   constructor(spec: MetricSpec<L>, readonly metric: Gauge<L>, self: SelfMetrics) {
     super(spec, self);
   }
-  set<T extends LabelValues<L>>(labels: ExactLabels<L, T>, value: number): void {
+  set<T extends LabelValues<L, V>>(labels: ExactLabels<L, T>, value: number): void {
     if (this.guard.admit(labels)) this.metric.set(labels, value);
   }
-  inc<T extends LabelValues<L>>(labels: ExactLabels<L, T>, value = 1): void {
+  inc<T extends LabelValues<L, V>>(labels: ExactLabels<L, T>, value = 1): void {
     if (this.guard.admit(labels)) this.metric.inc(labels, value);
   }
-  dec<T extends LabelValues<L>>(labels: ExactLabels<L, T>, value = 1): void {
+  dec<T extends LabelValues<L, V>>(labels: ExactLabels<L, T>, value = 1): void {
     if (this.guard.admit(labels)) this.metric.dec(labels, value);
   }
   /** Current value of every label set that was set. */
@@ -81,24 +89,24 @@ export class LabelledGauge<L extends string> extends Labelled<L> {
   }
 }
 
-export class LabelledHistogram<L extends string> extends Labelled<L> {
+export class LabelledHistogram<L extends string, V = {}> extends Labelled<L, V> {
   constructor(spec: MetricSpec<L>, readonly metric: Histogram<L>, self: SelfMetrics) {
     super(spec, self);
   }
-  observe<T extends LabelValues<L>>(labels: ExactLabels<L, T>, value: number): void {
+  observe<T extends LabelValues<L, V>>(labels: ExactLabels<L, T>, value: number): void {
     if (this.guard.admit(labels)) this.metric.observe(labels, value);
   }
   /** Exposes the label set with every bucket at 0, before anything is observed. */
-  zero<T extends LabelValues<L>>(labels: ExactLabels<L, T>): void {
+  zero<T extends LabelValues<L, V>>(labels: ExactLabels<L, T>): void {
     if (this.guard.admit(labels)) this.metric.zero(labels);
   }
 }
 
-export class LabelledSummary<L extends string> extends Labelled<L> {
+export class LabelledSummary<L extends string, V = {}> extends Labelled<L, V> {
   constructor(spec: MetricSpec<L>, readonly metric: Summary<L>, self: SelfMetrics) {
     super(spec, self);
   }
-  observe<T extends LabelValues<L>>(labels: ExactLabels<L, T>, value: number): void {
+  observe<T extends LabelValues<L, V>>(labels: ExactLabels<L, T>, value: number): void {
     if (this.guard.admit(labels)) this.metric.observe(labels, value);
   }
 }

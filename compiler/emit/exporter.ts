@@ -27,6 +27,8 @@ function spec(m: Metric): Data {
     range: m.range,
     thresholds: m.thresholds.map((t) => ({ severity: t.severity, direction: t.direction, value: t.value, for: t.for })),
     cardinalityLimit: m.cardinalityLimit,
+    ...(Object.keys(m.labelValues).length ? { values: m.labelValues } : {}),
+    ...(m.initialSeries ? { initialise: true } : {}),
     ...(m.kind === 'histogram' ? { buckets: m.buckets } : {}),
     ...(m.kind === 'summary' ? { percentiles: m.percentiles, maxAgeSeconds: m.maxAgeSeconds, ageBuckets: m.ageBuckets } : {}),
   };

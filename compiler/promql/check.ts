@@ -2,7 +2,7 @@
 // is used, functions get the series types they need, and vector matches can match. Infers the output labels
 // on the way, which is what makes the label checks possible.
 import { parseDuration } from '../duration.ts';
-import { isSetOperator, type LabelRef, type Node, type Span } from './ast.ts';
+import { isSetOperator, type LabelRef, type Matcher, type Node, type Span } from './ast.ts';
 import { aggregationParameter, describeSignature, functions, type ArgKind } from './functions.ts';
 import { re2Problem } from './regex.ts';
 import { closest, type SeriesIndex, type SeriesInfo } from './series-index.ts';
@@ -110,6 +110,28 @@ export class ExpressionChecker {
     }
   }
 
+  /** A matcher on a label with declared values must be able to match one: `phase="Runing"` selects nothing, and
+   *  `phase!="Runing"` excludes nothing. An empty value (`!=""`: the label is set) is always meaningful. */
+  private checkDeclaredValue(m: Matcher, info: SeriesInfo): void {
+    const declared = info.values?.[m.label];
+    if (!declared || m.value === '') return;
+    let regex: RegExp | undefined;
+    if (m.op === '=~' || m.op === '!~') {
+      try {
+        regex = new RegExp(`^(?:${m.value})$`, 'u');
+      } catch {
+        return; // RE2 syntax JavaScript does not read: checked by checkRegex, not guessed here
+      }
+    }
+    const hits = regex ? declared.filter((v) => regex.test(v)) : declared.filter((v) => v === m.value);
+    if (hits.length > 0) return;
+    const near = regex ? [] : closest(m.value, declared);
+    const effect = m.op === '=' || m.op === '=~' ? 'selects nothing' : 'excludes nothing';
+    this.report(m, 'promql/undeclared-value',
+      `${m.op === '=~' || m.op === '!~' ? `the regex "${m.value}"` : `"${m.value}"`} matches none of the values ${info.from} declares for ${m.label} (${declared.join(', ')}), so the matcher ${effect}`,
+      `${near.length ? `did you mean ${near.map((v) => `"${v}"`).join(' or ')}? ` : ''}match one of ${declared.map((v) => `"${v}"`).join(', ')}, or declare the value in the metric's labels`);
+  }
+
   private selector(n: Extract<Node, { type: 'selector' }>): Value {
     for (const m of n.matchers) if (m.op === '=~' || m.op === '!~') this.checkRegex(m, m.value, `the matcher on ${m.label}`);
     if (!n.name) {
@@ -131,6 +153,7 @@ export class ExpressionChecker {
       return { kind: 'vector', labels: undefined };
     }
     for (const m of n.matchers) this.checkLabel({ name: m.label, from: m.from, to: m.to }, info.labels, `${n.name} (${info.from})`);
+    for (const m of n.matchers) this.checkDeclaredValue(m, info);
     const buckets = info.origin === 'histogram bucket' || info.labels?.has('le') === true;
     return { kind: 'vector', labels: info.labels, series: info, ...(buckets ? { buckets: true } : {}) };
   }

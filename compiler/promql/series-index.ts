@@ -17,6 +17,8 @@ export interface SeriesInfo {
   /** For a catalog histogram's _bucket series: the le bounds its derived test inputs take (a catalog does not
    *  declare an exporter's buckets, so Prometheus' client default buckets). */
   readonly buckets?: readonly number[];
+  /** The values labels of the series declare, by label: a matcher no declared value satisfies selects nothing. */
+  readonly values?: Readonly<Record<string, readonly string[]>>;
 }
 
 /** A name that looks like a series but must not be queried bare, with the reason and the fix. */
@@ -32,6 +34,10 @@ export interface SeriesIndex {
 }
 
 function ownSeries(m: Metric): SeriesInfo[] {
+  return ownParts(m).map((s) => (Object.keys(m.labelValues).length ? { ...s, values: m.labelValues } : s));
+}
+
+function ownParts(m: Metric): SeriesInfo[] {
   const labels = new Set<string>([...m.labels, ...targetLabels]);
   const from = `${m.kind} ${m.name}`;
   switch (m.kind) {

@@ -6,6 +6,7 @@ import { checkDefinitions } from './definitions.ts';
 import { checkDeploy } from './deploy.ts';
 import { checkLimits } from './limits.ts';
 import { checkValues } from './values.ts';
+import { checkLabelValues } from './label-values.ts';
 import { checkNaming } from './naming.ts';
 import { checkRules } from './rules.ts';
 import { checkUtf8Names } from './utf8-names.ts';
@@ -17,7 +18,7 @@ import { checkThresholds } from './thresholds.ts';
 /** One family of checks: a pure function from the model to the issues it finds. */
 export type Check = (stack: Stack) => readonly Issue[];
 
-export const checks: readonly Check[] = [checkSettings, checkDefinitions, checkLimits, checkValues, checkNaming, checkUtf8Names, checkThresholds, checkRules, checkSlos, checkDashboards, checkDeploy];
+export const checks: readonly Check[] = [checkSettings, checkDefinitions, checkLimits, checkLabelValues, checkValues, checkNaming, checkUtf8Names, checkThresholds, checkRules, checkSlos, checkDashboards, checkDeploy];
 
 const samePath = (a: Issue, b: Issue) => a.path.length === b.path.length && a.path.every((p, i) => p === b.path[i]);
 
