@@ -1,6 +1,6 @@
 // The DSL a stack file imports.
-export { counter, gauge, histogram, summary } from './metrics.ts';
-export type { Counter, Gauge, Histogram, Summary, ThresholdsInput, ThresholdLevel } from './metrics.ts';
+export { counter, gauge, histogram, open, summary } from './metrics.ts';
+export type { Counter, Gauge, Histogram, LabelsInput, OpenLabel, Summary, ThresholdsInput, ThresholdLevel } from './metrics.ts';
 export { not } from './series.ts';
 export type { Duration, Series, Vector, MatchValue } from './series.ts';
 export {

@@ -2,7 +2,7 @@
 // Every difference from the hand-written seed is listed, with its reason, in docs/seed-divergences.md.
 import {
   $namespace, alert, alerting, alertsFrom, alertStates, avg, avgOverTime, counter, dashboard, deploy, deriv, gauge,
-  histogram, histogramQuantile, increase, input, maxOverTime, pagerDuty, panel, promql, quantileOverTime, rate, rateInterval,
+  histogram, histogramQuantile, increase, input, maxOverTime, open, pagerDuty, panel, promql, quantileOverTime, rate, rateInterval,
   receiver, record, row, ruleGroup, ruleTest, scope, secretKey, slack, slo, stack, sum, webhook,
 } from 'stackc';
 import { kubeStateMetrics as ksm } from 'stackc/catalogs/kube-state-metrics';
@@ -10,12 +10,21 @@ import { kubelet } from 'stackc/catalogs/kubelet';
 
 const runbooks = 'https://docs.platform.com/runbooks';
 
+// --- label values the seed's exporter produces ----------------------------------------------------------------
+// Declared, they are literal types (a typo in a matcher or an exporter call does not compile) and the registries
+// start every combination at 0, so the first anomaly or failed action of each kind raises increase() above 0.
+const anomalyTypes = ['cpu_spike', 'memory_leak', 'error_rate', 'latency_spike'] as const;
+const anomalySeverities = ['low', 'medium', 'high', 'critical'] as const;
+const actionTypes = ['restart_pod', 'scale_up', 'scale_down', 'rollback'] as const;
+// the methods the request middleware records (others are counted as OTHER)
+const methods = ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'CONNECT', 'OPTIONS', 'TRACE', 'PATCH', 'OTHER'] as const;
+
 // --- metrics the platform's exporter exposes ------------------------------------------------------------------
 
 export const requests = counter({
   name: 'requests_total',
   help: 'Total number of HTTP requests',
-  labels: ['method', 'route', 'status'],
+  labels: { method: methods, route: open, status: open },
 });
 export const requestDuration = histogram({
   name: 'request_duration_seconds',
@@ -27,34 +36,34 @@ export const requestDuration = histogram({
 export const anomalies = counter({
   name: 'anomalies_detected_total',
   help: 'Total number of anomalies detected',
-  labels: ['anomaly_type', 'severity'],
+  labels: { anomaly_type: anomalyTypes, severity: anomalySeverities },
 });
 export const healingActions = counter({
   name: 'healing_actions_total',
   help: 'Total number of healing actions',
-  labels: ['action_type', 'status'],
+  labels: { action_type: actionTypes, status: ['succeeded', 'failed'] },
 });
 export const healingSucceeded = counter({
   name: 'healing_actions_succeeded_total',
   help: 'Total number of successful healing actions',
-  labels: ['action_type'],
+  labels: { action_type: actionTypes },
 });
 export const healingFailed = counter({
   name: 'healing_actions_failed_total',
   help: 'Total number of failed healing actions',
-  labels: ['action_type'],
+  labels: { action_type: actionTypes },
 });
 export const healingDuration = histogram({
   name: 'healing_action_duration_seconds',
   help: 'Duration of finished healing actions',
-  labels: ['action_type'],
+  labels: { action_type: actionTypes },
   unit: 'seconds',
   buckets: [1, 5, 10, 30, 60, 120, 300],
 });
 export const healingRunning = gauge({
   name: 'healing_action_running_seconds',
   help: 'Age of the oldest healing action still running, 0 when none is',
-  labels: ['action_type'],
+  labels: { action_type: actionTypes },
   unit: 'seconds',
   thresholds: { critical: { above: 300 } },
 });

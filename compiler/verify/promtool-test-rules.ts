@@ -6,7 +6,9 @@ import { parse } from 'yaml';
 import { ruleTestFiles } from '../emit/rule-tests.ts';
 import { ruleFileGroups } from '../emit/rules.ts';
 import type { Stack } from '../model.ts';
+import { asExposed } from '../rule-tests/exposed.ts';
 import { untestedList } from '../rule-tests/untested.ts';
+import { ruleKey } from '../rule-identity.ts';
 import type { JudgeFailure } from './judge.ts';
 import { skipped, verdict, type JudgeInput, type Verdict } from './input.ts';
 import { labelsOfKey, ruleMentionedIn, ruleNamed, ruleTestNamed, type Located } from './locate.ts';
@@ -28,6 +30,21 @@ export function failedChecks(output: string): string[] {
     afterName = starts && /^ {4}name: /.test(line);
   }
   return blocks.map((b) => b.join('\n').trimEnd());
+}
+
+/** Why a written test may fail although its inputs look right: their leading 0 samples were written as absent,
+ *  because the exporter shows that series only from its first update (compiler/rule-tests/exposed.ts). */
+function bornNote(stack: Stack, block: string): string {
+  const test = /^ {4}name: (.*),$/m.exec(block)?.[1];
+  if (test === undefined) return '';
+  for (const rule of stack.ruleGroups.flatMap((g) => g.rules)) {
+    const written = rule.tests.find((t) => test === `${ruleKey(stack, rule)}: ${t.name}`);
+    const unborn = written?.input.filter((s) => asExposed(stack, s) !== s).map((s) => s.name) ?? [];
+    if (unborn.length) {
+      return `\nnote: the generated registry exposes ${[...new Set(unborn)].join(', ')} only from its first update (a label without declared values), so the test's leading 0 samples are absent ones; declare the label values to have the registry start every series at 0, or start the input at its first value`;
+    }
+  }
+  return '';
 }
 
 /** The test written in the stack, else the alert or recording rule the check names (by the labels of the first
@@ -79,7 +96,7 @@ export async function testRules({ stack, files, dir }: JudgeInput): Promise<Verd
   const tests = own ? { paths: present, note: '' } : testsFor(stack, files, dir, other!.major as Stack['target']['prometheus']);
   const promtool = (own ?? other)!.path;
   const run = await runTool(promtool, ['test', 'rules', ...tests.paths], dir);
-  const failures: JudgeFailure[] = failedChecks(run.output).map((block) => ({ message: block.replace(/^ {4}/gm, ''), ...locate(stack, block) }));
+  const failures: JudgeFailure[] = failedChecks(run.output).map((block) => ({ message: block.replace(/^ {4}/gm, '') + bornNote(stack, block), ...locate(stack, block) }));
   if (run.code !== 0 && failures.length === 0) failures.push({ message: `promtool test rules exited ${run.code}: ${run.output.trim()}` });
   const { rules, cases } = countOf(files, present);
   return ranBy(promtool, verdict(failures, `${rules} rules, ${cases} test cases${tests.note}${untested ? `; ${untested}` : ''}`));

@@ -40,7 +40,9 @@ test('real requests through track(): method, route template, status and latency 
     assert.ok(counts.includes(`${otherMethod} /api/search 200 1`), counts.join('\n'));
     assert.not.ok(counts.some((c) => c.includes('/random/')), 'raw URLs must never become label values');
     const sum = families.get(specs.httpRequestDurationSeconds.name)!.samples.find((s) => s.name.endsWith('_sum') && s.labels.route === '/api/orders/:id');
-    assert.ok(Number(sum!.value) >= 0.04, `latency is in seconds and covers the handler: ${sum!.value}`);
+    // two handlers of 20 ms each; Node's timers may fire a fraction of a millisecond early by the clock the
+    // middleware reads, so the bound says "seconds, and the handler's time" without a razor-thin margin
+    assert.ok(Number(sum!.value) >= 0.035, `latency is in seconds and covers the handler: ${sum!.value}`);
     assert.is(stack.metrics.httpRequestsTotal.seriesCount, counts.length);
   } finally {
     await new Promise((r) => app.close(r));

@@ -17,6 +17,7 @@ export declare const specs: {
     readonly unit: 'none';
     readonly thresholds: readonly [];
     readonly cardinalityLimit: 1000;
+    readonly values: { readonly method: readonly ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'CONNECT', 'OPTIONS', 'TRACE', 'PATCH', 'OTHER'] };
   };
   /** HTTP request duration, by route template */
   readonly requestDurationSeconds: {
@@ -38,6 +39,8 @@ export declare const specs: {
     readonly unit: 'none';
     readonly thresholds: readonly [];
     readonly cardinalityLimit: 1000;
+    readonly values: { readonly anomaly_type: readonly ['cpu_spike', 'memory_leak', 'error_rate', 'latency_spike']; readonly severity: readonly ['low', 'medium', 'high', 'critical'] };
+    readonly initialise: true;
   };
   /** Total number of healing actions */
   readonly healingActionsTotal: {
@@ -48,6 +51,8 @@ export declare const specs: {
     readonly unit: 'none';
     readonly thresholds: readonly [];
     readonly cardinalityLimit: 1000;
+    readonly values: { readonly action_type: readonly ['restart_pod', 'scale_up', 'scale_down', 'rollback']; readonly status: readonly ['succeeded', 'failed'] };
+    readonly initialise: true;
   };
   /** Total number of successful healing actions */
   readonly healingActionsSucceededTotal: {
@@ -58,6 +63,8 @@ export declare const specs: {
     readonly unit: 'none';
     readonly thresholds: readonly [];
     readonly cardinalityLimit: 1000;
+    readonly values: { readonly action_type: readonly ['restart_pod', 'scale_up', 'scale_down', 'rollback'] };
+    readonly initialise: true;
   };
   /** Total number of failed healing actions */
   readonly healingActionsFailedTotal: {
@@ -68,6 +75,8 @@ export declare const specs: {
     readonly unit: 'none';
     readonly thresholds: readonly [];
     readonly cardinalityLimit: 1000;
+    readonly values: { readonly action_type: readonly ['restart_pod', 'scale_up', 'scale_down', 'rollback'] };
+    readonly initialise: true;
   };
   /** Duration of finished healing actions */
   readonly healingActionDurationSeconds: {
@@ -78,6 +87,8 @@ export declare const specs: {
     readonly unit: 'seconds';
     readonly thresholds: readonly [];
     readonly cardinalityLimit: 1000;
+    readonly values: { readonly action_type: readonly ['restart_pod', 'scale_up', 'scale_down', 'rollback'] };
+    readonly initialise: true;
     readonly buckets: readonly [1, 5, 10, 30, 60, 120, 300];
   };
   /** Age of the oldest healing action still running, 0 when none is */
@@ -89,6 +100,7 @@ export declare const specs: {
     readonly unit: 'seconds';
     readonly thresholds: readonly [{ readonly severity: 'critical'; readonly direction: 'above'; readonly value: 300; readonly for: '0s' }];
     readonly cardinalityLimit: 1000;
+    readonly values: { readonly action_type: readonly ['restart_pod', 'scale_up', 'scale_down', 'rollback'] };
   };
   /** Current CPU usage percentage */
   readonly cpuUsagePercent: {

@@ -16,6 +16,7 @@ export const specs = {
     unit: 'none',
     thresholds: [],
     cardinalityLimit: 1000,
+    values: { method: ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'CONNECT', 'OPTIONS', 'TRACE', 'PATCH', 'OTHER'] },
   },
   /** HTTP request duration, by route template */
   requestDurationSeconds: {
@@ -37,6 +38,8 @@ export const specs = {
     unit: 'none',
     thresholds: [],
     cardinalityLimit: 1000,
+    values: { anomaly_type: ['cpu_spike', 'memory_leak', 'error_rate', 'latency_spike'], severity: ['low', 'medium', 'high', 'critical'] },
+    initialise: true,
   },
   /** Total number of healing actions */
   healingActionsTotal: {
@@ -47,6 +50,8 @@ export const specs = {
     unit: 'none',
     thresholds: [],
     cardinalityLimit: 1000,
+    values: { action_type: ['restart_pod', 'scale_up', 'scale_down', 'rollback'], status: ['succeeded', 'failed'] },
+    initialise: true,
   },
   /** Total number of successful healing actions */
   healingActionsSucceededTotal: {
@@ -57,6 +62,8 @@ export const specs = {
     unit: 'none',
     thresholds: [],
     cardinalityLimit: 1000,
+    values: { action_type: ['restart_pod', 'scale_up', 'scale_down', 'rollback'] },
+    initialise: true,
   },
   /** Total number of failed healing actions */
   healingActionsFailedTotal: {
@@ -67,6 +74,8 @@ export const specs = {
     unit: 'none',
     thresholds: [],
     cardinalityLimit: 1000,
+    values: { action_type: ['restart_pod', 'scale_up', 'scale_down', 'rollback'] },
+    initialise: true,
   },
   /** Duration of finished healing actions */
   healingActionDurationSeconds: {
@@ -77,6 +86,8 @@ export const specs = {
     unit: 'seconds',
     thresholds: [],
     cardinalityLimit: 1000,
+    values: { action_type: ['restart_pod', 'scale_up', 'scale_down', 'rollback'] },
+    initialise: true,
     buckets: [1, 5, 10, 30, 60, 120, 300],
   },
   /** Age of the oldest healing action still running, 0 when none is */
@@ -88,6 +99,7 @@ export const specs = {
     unit: 'seconds',
     thresholds: [{ severity: 'critical', direction: 'above', value: 300, for: '0s' }],
     cardinalityLimit: 1000,
+    values: { action_type: ['restart_pod', 'scale_up', 'scale_down', 'rollback'] },
   },
   /** Current CPU usage percentage */
   cpuUsagePercent: {
