@@ -24,6 +24,10 @@ const commands: Readonly<Record<string, Command>> = {
     summary: 'compile in memory and run the real judges (promtool, amtool, schemas, Grafana types; --live)',
     run: async (argv) => (await import('./verify/cli.ts')).main(argv),
   },
+  conform: {
+    summary: "scrape a running app's /metrics and report where it departs from the stack (exit 1 when it does)",
+    run: async (argv) => (await import('./conform/cli.ts')).main(argv),
+  },
   up: {
     summary: 'run a stack on this machine: simulated exporter, Prometheus and Alertmanager on loopback',
     run: async (argv) => (await import('../scripts/up.ts')).main(argv),

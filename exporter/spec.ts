@@ -37,7 +37,7 @@ export interface MetricSpec<L extends string = string> {
 }
 
 /** Every combination of the declared values, the first label varying slowest, values in declared order. */
-export function declaredCombinations<L extends string>(spec: MetricSpec<L>): Record<L, string>[] {
+export function declaredCombinations<L extends string>(spec: Pick<MetricSpec<L>, 'labels' | 'values'>): Record<L, string>[] {
   let out: Record<string, string>[] = [{}];
   for (const label of spec.labels) {
     const values = spec.values?.[label] ?? [];

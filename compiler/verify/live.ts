@@ -18,6 +18,8 @@ import { startWebhook, type Webhook } from '../../scripts/local/webhook.ts';
 import { parseSchedule } from '../../exporter/schedule.ts';
 import { startStackExporter, type StackExporter } from '../../exporter/stack-exporter.ts';
 import * as api from './live-api.ts';
+import { conformance } from '../conform/check.ts';
+import { readExposition } from '../conform/exposition.ts';
 import { firingFailures, routingVerdict } from './live-checks.ts';
 import { writeRunConfigs } from './live-configs.ts';
 import { toolVersion } from './tools.ts';
@@ -122,7 +124,10 @@ async function judgeRun(stack: Stack, plan: LivePlan, run: Run, log: (line: stri
       scrapeFailures.push({ message: `the target carries namespace="${t.labels.namespace}", pod="${t.labels.pod}"; the cluster's relabeling gives namespace="${stack.namespace}", pod="${stack.app}-<n>"`, where: stack.source, path: [stack.name, 'scrape'] });
     }
   }
-  const scrape = result(stack, 'live: scrape', scrapeFailures, `${run.exporter.metrics.registry.getMetricsAsArray().length} metric families served by the simulated exporter, scraped every ${stack.scrape.interval}`);
+  // what the exporter serves conforms to the stack (`stackc conform`): series, types, labels, declared values
+  const served = readExposition(await (await fetch(`${run.exporter.url}${stack.scrape.metricsPath}`)).text());
+  for (const f of conformance(stack, served).findings) scrapeFailures.push({ message: `conform: ${f.message}`, where: stack.source, path: [stack.name, `metric ${f.metric}`] });
+  const scrape = result(stack, 'live: scrape', scrapeFailures, `${run.exporter.metrics.registry.getMetricsAsArray().length} metric families served by the simulated exporter, conforming to the stack, scraped every ${stack.scrape.interval}`);
   if (scrapeFailures.length) return [scrape, ...skipped(stack, 'not judged: the exporter was not scraped (see live: scrape)').slice(1)];
 
   // 2. every driven alert fires, by its deadline
