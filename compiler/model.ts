@@ -78,6 +78,8 @@ export interface ExternalMetric {
   readonly help: string;
   /** Every label the series carries, including those its scrape job adds; le and quantile are not listed. */
   readonly labels: readonly string[];
+  /** The values of the labels whose values the exporter documents (kube-state-metrics' `phase`), when declared. */
+  readonly labelValues?: Readonly<Record<string, readonly string[]>>;
 }
 
 /** A PromQL expression as text, and the place in the stack that wrote it. */

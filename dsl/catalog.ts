@@ -8,12 +8,18 @@ type ScrapeLabel = 'job' | 'instance';
 
 type SpecType = ExternalMetric['type'];
 
-/** One declared external series: its Prometheus type and, as a literal union, the labels it carries. */
-export interface SeriesSpec<T extends SpecType, L extends string> {
+/** One declared external series: its Prometheus type and, as a literal union, the labels it carries; V the values
+ *  of labels whose values the exporter documents. */
+export interface SeriesSpec<T extends SpecType, L extends string, V = {}> {
   readonly type: T;
   readonly help: string;
   readonly labels: readonly L[];
+  readonly values?: V;
 }
+
+/** The values some labels take, as literal types: `{ phase: ['Pending', 'Running'] }`. */
+type ValuesInput<L extends string> = { readonly [K in L]?: readonly string[] };
+type ValuesOf<I> = { readonly [K in keyof I]: I[K] extends readonly (infer E)[] ? E : never };
 
 /** A label list that does not name `Reserved` (le on histograms, quantile on summaries: Prometheus sets them);
  *  one that does fails to compile with the reason as a missing property. */
@@ -21,11 +27,12 @@ type Without<L extends readonly string[], Reserved extends string> =
   Extract<L[number], Reserved> extends never ? L : L & { readonly [K in `${Extract<L[number], Reserved>} is set by Prometheus, not declared`]: never };
 
 /** Declares one external series. @example counterSeries('Container restarts', ['namespace', 'pod', 'container']) */
-export function counterSeries<const L extends readonly string[]>(help: string, labels: L): SeriesSpec<'counter', L[number]> {
-  return { type: 'counter', help, labels };
+export function counterSeries<const L extends readonly string[], const V extends ValuesInput<L[number]> = {}>(help: string, labels: L, values?: V): SeriesSpec<'counter', L[number], ValuesOf<V>> {
+  return { type: 'counter', help, labels, ...(values ? { values: values as ValuesOf<V> } : {}) };
 }
-export function gaugeSeries<const L extends readonly string[]>(help: string, labels: L): SeriesSpec<'gauge', L[number]> {
-  return { type: 'gauge', help, labels };
+/** @example gaugeSeries('Pod phase', ['namespace', 'pod', 'phase'], { phase: ['Pending', 'Running', 'Succeeded', 'Failed', 'Unknown'] }) */
+export function gaugeSeries<const L extends readonly string[], const V extends ValuesInput<L[number]> = {}>(help: string, labels: L, values?: V): SeriesSpec<'gauge', L[number], ValuesOf<V>> {
+  return { type: 'gauge', help, labels, ...(values ? { values: values as ValuesOf<V> } : {}) };
 }
 /**
  * An external histogram: query `.bucket` (with `le`), `.sum` and `.count`; the bare name has no series.
@@ -55,16 +62,16 @@ export interface CatalogSummary<L extends string> {
   readonly count: Series<'counter', L>;
 }
 
-type Entry<T extends SpecType, L extends string> =
-  T extends 'histogram' ? CatalogHistogram<L> : T extends 'summary' ? CatalogSummary<L> : T extends 'counter' | 'gauge' ? Series<T, L> : never;
+type Entry<T extends SpecType, L extends string, V> =
+  T extends 'histogram' ? CatalogHistogram<L> : T extends 'summary' ? CatalogSummary<L> : T extends 'counter' | 'gauge' ? Series<T, L, V> : never;
 
-type Specs = Record<string, SeriesSpec<SpecType, string>>;
+type Specs = Record<string, SeriesSpec<SpecType, string, unknown>>;
 
 /** Phantom key that keeps a catalog's specs in its type, so withLabels() can rebuild every entry's labels. */
 declare const specsOf: unique symbol;
 
 export type Catalog<S extends Specs> = {
-  readonly [K in keyof S]: Entry<S[K]['type'], S[K]['labels'][number] | ScrapeLabel>;
+  readonly [K in keyof S]: Entry<S[K]['type'], S[K]['labels'][number] | ScrapeLabel, NonNullable<S[K]['values']>>;
 } & {
   readonly [tag]: 'catalog';
   readonly catalogName: string;
@@ -112,12 +119,13 @@ export function catalog<const S extends Specs>(catalogName: string, specs: S): C
     type: s.type,
     help: s.help,
     labels: sortedUnion(s.labels, ['job', 'instance']),
+    ...(s.values ? { labelValues: Object.fromEntries(Object.entries(s.values as Record<string, readonly string[]>).map(([k, v]) => [k, [...v]])) } : {}),
   }));
   return built<S>(catalogName, entries);
 }
 
 /** The specs of `S` with `X` added to every entry's labels. */
-export type WithLabels<S extends Specs, X extends string> = { readonly [K in keyof S]: SeriesSpec<S[K]['type'], S[K]['labels'][number] | X> };
+export type WithLabels<S extends Specs, X extends string> = { readonly [K in keyof S]: SeriesSpec<S[K]['type'], S[K]['labels'][number] | X, S[K]['values']> };
 
 /**
  * The same catalog with labels every series gains on the way in (federation, relabelling), e.g. `cluster`.

@@ -66,7 +66,7 @@ export const defaultBuckets: readonly number[] = [0.005, 0.01, 0.025, 0.05, 0.1,
  *  for own metrics, with `le` on buckets and `quantile` on a summary's bare name. */
 export function externalSeries(e: ExternalMetric): SeriesInfo[] {
   const labels = new Set(e.labels);
-  const base = { origin: 'catalog', from: `catalog ${e.catalog}` } as const;
+  const base = { origin: 'catalog', from: `catalog ${e.catalog}`, ...(e.labelValues ? { values: e.labelValues } : {}) } as const;
   switch (e.type) {
     case 'counter':
     case 'gauge':

@@ -7,6 +7,8 @@
 // v2 renamed the HPA family: kube_hpa_* (v1) is kube_horizontalpodautoscaler_* with label `horizontalpodautoscaler`.
 import { catalog, counterSeries, gaugeSeries } from '../catalog.ts';
 
+// a Kubernetes condition's status, which kube-state-metrics writes as one series per value (1 for the current one)
+const conditionStatus = ['true', 'false', 'unknown'] as const;
 const pod = ['namespace', 'pod', 'uid'] as const;
 const container = [...pod, 'container'] as const;
 const owner = ['owner_kind', 'owner_name', 'owner_is_controller'] as const;
@@ -26,9 +28,9 @@ export const kubeStateMetrics = catalog('kube-state-metrics', {
   kube_pod_owner: gaugeSeries('Information about the pod\'s owner', [...pod, ...owner]),
   kube_pod_created: gaugeSeries('Unix creation timestamp of a pod, in seconds', pod),
   kube_pod_start_time: gaugeSeries('Start time of a pod, as a Unix timestamp in seconds', pod),
-  kube_pod_status_phase: gaugeSeries('The pod\'s current phase (1 for the current phase)', [...pod, 'phase']),
-  kube_pod_status_ready: gaugeSeries('Whether the pod is ready to serve requests', [...pod, 'condition']),
-  kube_pod_status_scheduled: gaugeSeries('Status of the scheduling of the pod (condition true, false or unknown)', [...pod, 'condition']),
+  kube_pod_status_phase: gaugeSeries('The pod\'s current phase (1 for the current phase)', [...pod, 'phase'], { phase: ['Pending', 'Running', 'Succeeded', 'Failed', 'Unknown'] }),
+  kube_pod_status_ready: gaugeSeries('Whether the pod is ready to serve requests', [...pod, 'condition'], { condition: conditionStatus }),
+  kube_pod_status_scheduled: gaugeSeries('Status of the scheduling of the pod (condition true, false or unknown)', [...pod, 'condition'], { condition: conditionStatus }),
   kube_pod_status_unschedulable: gaugeSeries('Whether the pod is unschedulable', pod),
   kube_pod_container_info: gaugeSeries('Information about a container in a pod', [...container, 'image', 'image_id', 'image_spec', 'container_id']),
   kube_pod_container_status_restarts_total: counterSeries('Number of container restarts', container),
@@ -48,7 +50,7 @@ export const kubeStateMetrics = catalog('kube-state-metrics', {
   kube_deployment_metadata_generation: gaugeSeries('Generation of the deployment\'s desired state', deployment),
   kube_deployment_spec_paused: gaugeSeries('Whether the deployment is paused', deployment),
   kube_deployment_spec_replicas: gaugeSeries('Desired number of pods of a deployment', deployment),
-  kube_deployment_status_condition: gaugeSeries('Current status conditions of a deployment', [...deployment, 'reason', 'condition', 'status']),
+  kube_deployment_status_condition: gaugeSeries('Current status conditions of a deployment', [...deployment, 'reason', 'condition', 'status'], { status: conditionStatus }),
   kube_deployment_status_observed_generation: gaugeSeries('Generation observed by the deployment controller', deployment),
   kube_deployment_status_replicas: gaugeSeries('Number of pods of a deployment', deployment),
   kube_deployment_status_replicas_available: gaugeSeries('Number of available pods of a deployment', deployment),
@@ -87,9 +89,9 @@ export const kubeStateMetrics = catalog('kube-state-metrics', {
   kube_replicaset_status_replicas: gaugeSeries('Number of pods of a replicaset', replicaset),
 
   // jobs: docs/metrics/workload/job-metrics.md
-  kube_job_complete: gaugeSeries('Whether the job has completed (condition true, false or unknown)', [...job, 'condition']),
+  kube_job_complete: gaugeSeries('Whether the job has completed (condition true, false or unknown)', [...job, 'condition'], { condition: conditionStatus }),
   kube_job_created: gaugeSeries('Unix creation timestamp of a job, in seconds', job),
-  kube_job_failed: gaugeSeries('Whether the job has failed (condition true, false or unknown)', [...job, 'condition']),
+  kube_job_failed: gaugeSeries('Whether the job has failed (condition true, false or unknown)', [...job, 'condition'], { condition: conditionStatus }),
   kube_job_info: gaugeSeries('Information about a job', job),
   kube_job_owner: gaugeSeries('Information about the job\'s owner', [...job, ...owner]),
   kube_job_spec_active_deadline_seconds: gaugeSeries('Seconds the job may be active before it is terminated', job),
@@ -118,13 +120,13 @@ export const kubeStateMetrics = catalog('kube-state-metrics', {
   kube_node_spec_unschedulable: gaugeSeries('Whether a node can schedule new pods', ['node']),
   kube_node_status_allocatable: gaugeSeries('Resources of a node allocatable to pods (resource cpu in cores, memory in bytes, pods, …)', ['node', 'resource', 'unit']),
   kube_node_status_capacity: gaugeSeries('Total resources of a node (resource cpu in cores, memory in bytes, pods, …)', ['node', 'resource', 'unit']),
-  kube_node_status_condition: gaugeSeries('The condition of a node (1 for the current status)', ['node', 'condition', 'status']),
+  kube_node_status_condition: gaugeSeries('The condition of a node (1 for the current status)', ['node', 'condition', 'status'], { status: conditionStatus }),
 
   // horizontal pod autoscalers: docs/metrics/workload/horizontalpodautoscaler-metrics.md
   kube_horizontalpodautoscaler_metadata_generation: gaugeSeries('Generation of the autoscaler\'s desired state', hpa),
   kube_horizontalpodautoscaler_spec_max_replicas: gaugeSeries('Upper limit of pods the autoscaler can set', hpa),
   kube_horizontalpodautoscaler_spec_min_replicas: gaugeSeries('Lower limit of pods the autoscaler can set', hpa),
-  kube_horizontalpodautoscaler_status_condition: gaugeSeries('The condition of the autoscaler (1 for the current status)', [...hpa, 'condition', 'status']),
+  kube_horizontalpodautoscaler_status_condition: gaugeSeries('The condition of the autoscaler (1 for the current status)', [...hpa, 'condition', 'status'], { status: conditionStatus }),
   kube_horizontalpodautoscaler_status_current_replicas: gaugeSeries('Current number of pods managed by the autoscaler', hpa),
   kube_horizontalpodautoscaler_status_desired_replicas: gaugeSeries('Desired number of pods managed by the autoscaler', hpa),
 
@@ -132,5 +134,5 @@ export const kubeStateMetrics = catalog('kube-state-metrics', {
   kube_persistentvolumeclaim_access_mode: gaugeSeries('An access mode of a persistent volume claim', [...pvc, 'access_mode']),
   kube_persistentvolumeclaim_info: gaugeSeries('Information about a persistent volume claim', [...pvc, 'storageclass', 'volumename', 'volumemode']),
   kube_persistentvolumeclaim_resource_requests_storage_bytes: gaugeSeries('Storage requested by a persistent volume claim, in bytes', pvc),
-  kube_persistentvolumeclaim_status_phase: gaugeSeries('The phase of a persistent volume claim', [...pvc, 'phase']),
+  kube_persistentvolumeclaim_status_phase: gaugeSeries('The phase of a persistent volume claim', [...pvc, 'phase'], { phase: ['Lost', 'Bound', 'Pending'] }),
 });

@@ -33,3 +33,9 @@ metrics.jobSeconds.observe({ queue: 'billing' }, 0.3);
 metrics.jobsTotal.inc({ queue: 'payroll', outcome: 'done', worker: 'w' });
 // @ts-expect-error nor of outcome, in a histogram either
 metrics.jobSeconds.observe({ queue: 'mial' }, 1);
+
+// a catalog's documented values, such as kube-state-metrics' pod phases, are literal types too
+import { kubeStateMetrics as ksm } from '../../dsl/catalogs/kube-state-metrics.ts';
+ksm.kube_pod_status_phase.where({ phase: 'Pending', namespace: 'any' });
+// @ts-expect-error 'Runing' is not a phase kube-state-metrics writes
+ksm.kube_pod_status_phase.where({ phase: 'Runing' });

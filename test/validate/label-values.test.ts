@@ -4,6 +4,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { alert, counter, gauge, increase, open, promql, rate, ruleGroup, ruleTest, input, stack, sum } from '../../dsl/index.ts';
+import { kubeStateMetrics as ksm } from '../../dsl/catalogs/kube-state-metrics.ts';
 import { issuesOf, lineOf } from '../helpers/stack.ts';
 
 const phases = ['Pending', 'Running', 'Succeeded', 'Failed'] as const;
@@ -61,6 +62,18 @@ test('no values, a repeated value, and more combinations than the limit are erro
   assert.match(over.message, /declares 12 label combinations \(4 x × 3 y\), more than its cardinalityLimit of 10/);
   assert.is(over.where.line, lineOf(import.meta.url, '// MARK-many'));
   assert.not.ok(issuesOf(stack('m', { namespace: 'm', metrics: [many], groups: [], initialSeries: false })).some((i) => i.code === 'labels/initial-series'));
+});
+
+test('a catalog\'s documented values are checked too: kube-state-metrics\' phase="Runing" fails compile', () => {
+  const phase = stack('k', { namespace: 'k', metrics: [], catalogs: [ksm], groups: [ruleGroup('k', { rules: [alert({
+    name: 'PodsPending', severity: 'warning', summary: 's', description: 'd', expr: promql`sum(kube_pod_status_phase{phase="Runing"}) > 0`, // MARK-ksm
+    tests: [ruleTest({ name: 'q', input: [], at: '1m', expect: [] }), ruleTest({ name: 'f', input: [input(ksm.kube_pod_status_phase, { phase: 'Running', namespace: 'n', pod: 'p', uid: 'u' }, '1x10')], at: '1m', expect: [{ value: 1 }] })],
+  })] })] });
+  const found = undeclared(phase);
+  assert.is(found.length, 1);
+  assert.is(found[0]!.where.line, lineOf(import.meta.url, '// MARK-ksm'));
+  assert.match(found[0]!.message, /catalog kube-state-metrics declares for phase/);
+  assert.match(found[0]!.hint, /^did you mean "Running"/);
 });
 
 test('increase() over a started counter is a valid rule', () => {
