@@ -5,7 +5,7 @@
 // of each shape does, the histogram in seconds as the TypeScript one documents; otherwise no one metric is "the"
 // request counter and the app records its requests itself.
 import type { Metric, Stack } from '../model.ts';
-import { goExported } from './go-names.ts';
+import { goExported } from '../go-names.ts';
 
 export interface RequestMetrics {
   readonly counter: Metric;

@@ -7,7 +7,7 @@ import { InternalError } from '../issues.ts';
 import type { Metric, Stack } from '../model.ts';
 import { files, type Files } from './files.ts';
 import { goMiddleware, goMiddlewareImports, requestMetrics } from './go-middleware.ts';
-import { goExported, goHandleType, goPackageName, goParams, goValueNames, goValueType } from './go-names.ts';
+import { goExported, goHandleType, goPackageName, goParams, goValueNames, goValueType } from '../go-names.ts';
 import { goRuntime, goRuntimeImports } from './go-runtime.ts';
 
 export const goRegistryPath = 'exporter/go/metrics.gen.go';

@@ -2,7 +2,7 @@
 // stay valid and distinct whatever the names hold.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { goPackageName, goParams, goValueNames } from '../../compiler/emit/go-names.ts';
+import { goPackageName, goParams, goValueNames } from '../../compiler/go-names.ts';
 import type { Metric } from '../../compiler/model.ts';
 
 const metric = { kind: 'counter', name: 'shelf_moves_total' } as Metric;

@@ -5,7 +5,7 @@
 // after New (first.prom) and at the end (after.prom); the TypeScript test reads both.
 import type { Metric, Stack } from '../../compiler/model.ts';
 import { requestMetrics } from '../../compiler/emit/go-middleware.ts';
-import { goExported, goPackageName, goValueNames, goValueType } from '../../compiler/emit/go-names.ts';
+import { goExported, goPackageName, goValueNames, goValueType } from '../../compiler/go-names.ts';
 import { goString } from '../../compiler/emit/go-registry.ts';
 
 /** One sample the final scrape must hold: a series name (with _count/_sum for histograms and summaries). */

@@ -8,7 +8,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { execFileSync } from 'node:child_process';
 import { goRegistryPath } from '../../compiler/emit/go-registry.ts';
-import { goExported, goPackageName, goValueNames, goValueType } from '../../compiler/emit/go-names.ts';
+import { goExported, goPackageName, goValueNames, goValueType } from '../../compiler/go-names.ts';
 import { emitStack } from '../../compiler/emit/index.ts';
 import type { Metric } from '../../compiler/model.ts';
 import { selfMetricSpecs } from '../../exporter/self-metrics.ts';

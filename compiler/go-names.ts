@@ -1,6 +1,7 @@
-// Go identifiers of the generated Go registry, derived from the stack's names. Kept apart from the emitter so the
-// rules (and their edge cases: keywords, digits, values that are not identifiers) live in one place.
-import type { Metric } from '../model.ts';
+// Go identifiers of the generated Go registry, derived from the stack's names. Shared by the emitter and by the
+// check that two names of a stack do not become one Go identifier (validate/go-names.ts), so the rules (and their
+// edge cases: keywords, digits, values that are not identifiers) live in one place.
+import type { Metric, Stack } from './model.ts';
 
 const keywords = new Set([
   'break', 'case', 'chan', 'const', 'continue', 'default', 'defer', 'else', 'fallthrough', 'for', 'func', 'go', 'goto',
@@ -62,4 +63,37 @@ export function goParams(labels: readonly string[]): string[] {
     taken.add(name);
     return name;
   });
+}
+
+/** Exported names every generated package declares, whatever the stack (the middleware's too, so that a stack's
+ *  names do not depend on whether it has one). */
+const fixedPackageNames = ['New', 'Metrics', 'ScrapePort', 'MetricsPath', 'RouteMatcher', 'UnmatchedRoute', 'OtherMethod', 'ClientClosedStatus'];
+/** Methods of Metrics: a field of that name would not compile. */
+const fixedMetricsMembers = ['Middleware'];
+
+/** One identifier the generated package declares: in the package, or as a member of Metrics. */
+export interface GoIdentifier {
+  readonly scope: 'package' | 'Metrics';
+  readonly name: string;
+  /** What declares it, in the stack's words; undefined for the generated package's own names. */
+  readonly of?: { readonly metric: Metric; readonly what: string };
+}
+
+/** Every identifier the stack's names become (the unexported ones are derived from these, so they clash with them). */
+export function goIdentifiers(stack: Stack): GoIdentifier[] {
+  const out: GoIdentifier[] = [
+    ...fixedPackageNames.map((name) => ({ scope: 'package' as const, name })),
+    ...fixedMetricsMembers.map((name) => ({ scope: 'Metrics' as const, name })),
+  ];
+  for (const metric of stack.metrics) {
+    const of = (what: string) => ({ metric, what });
+    out.push({ scope: 'Metrics', name: goExported(metric.name), of: of(`the field of ${metric.kind} ${metric.name}`) });
+    if (metric.labels.length) out.push({ scope: 'package', name: goHandleType(metric), of: of(`the handle of ${metric.kind} ${metric.name}`) });
+    for (const [label, values] of Object.entries(metric.labelValues)) {
+      out.push({ scope: 'package', name: goValueType(metric, label), of: of(`the value type of label ${label} of ${metric.name}`) });
+      out.push({ scope: 'package', name: `Parse${goValueType(metric, label)}`, of: of(`the parser of label ${label} of ${metric.name}`) });
+      for (const [value, name] of goValueNames(metric, label, values)) out.push({ scope: 'package', name, of: of(`the value ${JSON.stringify(value)} of label ${label} of ${metric.name}`) });
+    }
+  }
+  return out;
 }
