@@ -10,7 +10,9 @@ export function checkGoNames(stack: Stack): Issue[] {
   const byName = new Map<string, GoIdentifier[]>();
   for (const id of goIdentifiers(stack)) {
     const key = `${id.scope} ${id.name}`;
-    byName.set(key, [...(byName.get(key) ?? []), id]);
+    const seen = byName.get(key) ?? [];
+    // one metric listed twice is naming/duplicate-metric's to report, not a clash of two names
+    if (!seen.some((s) => s.of && id.of && s.of.what === id.of.what)) byName.set(key, [...seen, id]);
   }
   return [...byName.values()].filter((ids) => ids.length > 1).flatMap((ids) => {
     const [first, ...rest] = ids;
