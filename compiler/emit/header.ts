@@ -12,6 +12,8 @@ const commentStyle: Readonly<Record<string, ((note: string) => string) | undefin
   '.yaml': (n) => `# ${n}\n`,
   '.ts': (n) => `// ${n}\n`,
   '.js': (n) => `// ${n}\n`,
+  // a blank line after it, or Go reads it as the package's doc comment
+  '.go': (n) => `// ${n}\n\n`,
   '.sh': (n) => `# ${n}\n`,
   '.md': (n) => `<!-- ${n} -->\n`,
   '.json': undefined,
