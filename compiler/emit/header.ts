@@ -13,6 +13,7 @@ const commentStyle: Readonly<Record<string, ((note: string) => string) | undefin
   '.ts': (n) => `// ${n}\n`,
   '.js': (n) => `// ${n}\n`,
   '.sh': (n) => `# ${n}\n`,
+  '.py': (n) => `# ${n}\n`,
   '.md': (n) => `<!-- ${n} -->\n`,
   '.json': undefined,
 };

@@ -5,6 +5,7 @@ import type { Stack } from '../model.ts';
 import type { Emitter, Files } from './files.ts';
 import { grafanaFiles } from './grafana.ts';
 import { exporterRegistry } from './exporter.ts';
+import { pythonRegistry } from './python-registry.ts';
 import { withHeader } from './header.ts';
 import { modelJson } from './model-json.ts';
 import { ruleFiles } from './rules.ts';
@@ -19,6 +20,7 @@ export const emitters: Readonly<Record<string, Emitter>> = {
   rules: ruleFiles,
   ruleTests: ruleTestFiles,
   exporter: exporterRegistry,
+  pythonRegistry,
   grafana: grafanaFiles,
   prometheusConfig: prometheusConfigFiles,
   alertmanager: alertmanagerFiles,
