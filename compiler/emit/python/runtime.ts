@@ -2,7 +2,7 @@
 // guard, the base classes of the typed metrics, scrape-time collectors and StackMetrics. It is printed into each
 // registry rather than shipped as a package, so that one file is all an app copies (there is no stackc on PyPI).
 // Names and meaning follow the TypeScript runtime (exporter/typed.ts, exporter/self-metrics.ts); the self-metric
-// names are held equal to exporter/self-metrics.ts by test/registries/python-names.test.ts.
+// names are held equal to exporter/self-metrics.ts by test/registries/python-emit.test.ts.
 
 /** Module-level names the runtime defines or imports: a metric's class or alias never takes one of them. */
 export const runtimeNames = [
