@@ -29,6 +29,7 @@ test('requests are counted by method, route template and status, and timed by ro
       'GET /boom 500': 1,
       'GET /slow/{n} 499': 1, // the client disconnected while the app read the body
       'GET /orders/{id} 499': 1, // the server could not write the body
+      'GET /hang 499': 1, // the server cancelled the app
       // Starlette's matched route, by its template without the convertor; 405 keeps the template
       'GET /items/{item_id} 200': 2,
       'POST /items/{item_id} 405': 1,

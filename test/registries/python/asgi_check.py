@@ -22,6 +22,8 @@ async def bare(scope: Scope, receive: Receive, send: Send) -> None:
     if scope["type"] != "http":
         return
     path = scope["path"]
+    if path == "/hang":
+        await asyncio.Event().wait()  # until the server cancels it
     if path == "/boom":
         raise RuntimeError("the app fails before answering")
     if path.startswith("/slow"):
@@ -52,7 +54,7 @@ starlette.add_middleware(
 )
 bare_app = RequestMetricsMiddleware(
     bare, counter=m.api_calls_total, duration=m.api_call_duration_seconds,
-    routes=["/orders/{id}", "/orders", "/slow/{n}", "/boom"],
+    routes=["/orders/{id}", "/orders", "/slow/{n}", "/boom", "/hang"],
 )
 
 
@@ -92,6 +94,13 @@ async def main() -> None:
     await call(bare_app, "GET", "/boom")
     await call(bare_app, "GET", "/slow/1", gone=True)
     await call(bare_app, "GET", "/orders/9", broken_pipe=True)
+    hanging = asyncio.create_task(call(bare_app, "GET", "/hang"))
+    await asyncio.sleep(0.01)
+    hanging.cancel()  # as a server does when the client disconnects
+    try:
+        await hanging
+    except asyncio.CancelledError:
+        pass
     await call(starlette, "GET", "/items/7")
     await call(starlette, "GET", "/items/8")
     await call(starlette, "POST", "/items/9")

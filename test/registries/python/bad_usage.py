@@ -1,4 +1,6 @@
 """Mistakes `mypy --strict` must reject: each marked line fails with the error code after "E:", no other line fails."""
+from starlette.applications import Starlette
+
 from registry_gen import Message, Receive, RequestMetricsMiddleware, Scope, Send, create_metrics
 
 m = create_metrics().metrics
@@ -24,3 +26,4 @@ async def app(scope: Scope, receive: Receive, send: Send) -> None:
 # the middleware records only a counter {method, route, status} and a histogram {route}, all open
 RequestMetricsMiddleware(app, counter=m.jobs_total, duration=m.api_call_duration_seconds)  # E: arg-type
 RequestMetricsMiddleware(app, counter=m.api_calls_total, duration=m.job_seconds)  # E: arg-type
+Starlette().add_middleware(RequestMetricsMiddleware, counter=m.jobs_total, duration=m.api_call_duration_seconds)  # E: arg-type
