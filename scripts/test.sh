@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs what the tests need on a fresh Debian machine with Node 20 and Go, then runs every test.
+# Installs what the tests need on a fresh Debian machine with Node 20, Go and Python 3.10+ with pip, then runs every test.
 # Today's judges are built from the Go module proxy by scripts/build-judges.sh (Prometheus 3, the current
 # Alertmanager, the Grafana Foundation SDK's strict dashboard decoding; cached in .cache/judges/) and
 # scripts/build-template-judge.sh (Prometheus' template package). Debian's promtool and prometheus (package prometheus), amtool and
@@ -32,6 +32,8 @@ else
 fi
 
 npm ci --no-audit --no-fund
+# the judges of the generated Python registry (test/registries/): prometheus_client, mypy, Starlette, pinned
+python3 -m pip install --quiet --disable-pip-version-check -r tools/python/requirements.txt
 # Sloth, the peer test/slo/sloth.test.ts judges stackc's objectives against, built from tools/sloth/go.mod (cached)
 bash scripts/build-sloth.sh >/dev/null
 npm test

@@ -15,6 +15,7 @@ const commentStyle: Readonly<Record<string, ((note: string) => string) | undefin
   // a blank line after it, or Go reads it as the package's doc comment
   '.go': (n) => `// ${n}\n\n`,
   '.sh': (n) => `# ${n}\n`,
+  '.py': (n) => `# ${n}\n`,
   '.md': (n) => `<!-- ${n} -->\n`,
   '.json': undefined,
 };

@@ -6,6 +6,7 @@ import type { Emitter, Files } from './files.ts';
 import { grafanaFiles } from './grafana.ts';
 import { exporterRegistry } from './exporter.ts';
 import { goRegistry } from './go-registry.ts';
+import { pythonRegistry } from './python-registry.ts';
 import { withHeader } from './header.ts';
 import { modelJson } from './model-json.ts';
 import { ruleFiles } from './rules.ts';
@@ -21,6 +22,7 @@ export const emitters: Readonly<Record<string, Emitter>> = {
   ruleTests: ruleTestFiles,
   exporter: exporterRegistry,
   goRegistry,
+  pythonRegistry,
   grafana: grafanaFiles,
   prometheusConfig: prometheusConfigFiles,
   alertmanager: alertmanagerFiles,

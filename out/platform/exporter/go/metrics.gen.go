@@ -7,11 +7,8 @@
 package platformmetrics
 
 import (
-	"net/http"
-	"strconv"
 	"strings"
 	"sync"
-	"time"
 	"unicode/utf8"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -91,6 +88,25 @@ func New(reg prometheus.Registerer) (*Metrics, error) {
 			return nil, err
 		}
 	}
+	for _, anomalyType := range anomaliesDetectedTotalAnomalyTypeValues {
+		for _, severity := range anomaliesDetectedTotalSeverityValues {
+			m.AnomaliesDetectedTotal.Add(anomalyType, severity, 0)
+		}
+	}
+	for _, actionType := range healingActionsTotalActionTypeValues {
+		for _, status := range healingActionsTotalStatusValues {
+			m.HealingActionsTotal.Add(actionType, status, 0)
+		}
+	}
+	for _, actionType := range healingActionsSucceededTotalActionTypeValues {
+		m.HealingActionsSucceededTotal.Add(actionType, 0)
+	}
+	for _, actionType := range healingActionsFailedTotalActionTypeValues {
+		m.HealingActionsFailedTotal.Add(actionType, 0)
+	}
+	for _, actionType := range healingActionDurationSecondsActionTypeValues {
+		m.HealingActionDurationSeconds.with(actionType)
+	}
 	return m, nil
 }
 
@@ -106,24 +122,83 @@ func newRequestsTotalCounter(self *selfMetrics) *RequestsTotalCounter {
 }
 
 // with is the series of these labels, when the guard admits them.
-func (h *RequestsTotalCounter) with(method string, route string, status string) (prometheus.Counter, bool) {
-	key := [3]string{open(method), open(route), open(status)}
-	if !h.guard.admit(true, key) {
+func (h *RequestsTotalCounter) with(method RequestsTotalMethod, route string, status string) (prometheus.Counter, bool) {
+	key := [3]string{method.v, open(route), open(status)}
+	if !h.guard.admit(method.declared(), key) {
 		return nil, false
 	}
 	return h.vec.WithLabelValues(key[:]...), true
 }
 
 // Inc adds 1 to the series of these labels.
-func (h *RequestsTotalCounter) Inc(method string, route string, status string) {
+func (h *RequestsTotalCounter) Inc(method RequestsTotalMethod, route string, status string) {
 	h.Add(method, route, status, 1)
 }
 
 // Add adds value (not negative) to the series of these labels.
-func (h *RequestsTotalCounter) Add(method string, route string, status string, value float64) {
+func (h *RequestsTotalCounter) Add(method RequestsTotalMethod, route string, status string, value float64) {
 	if c, ok := h.with(method, route, status); ok {
 		c.Add(value)
 	}
+}
+
+// RequestsTotalMethod is a value of label method of requests_total. Other packages cannot make one: its values
+// are the variables below (and the zero value, which is dropped and counted unless "" is declared).
+type RequestsTotalMethod struct{ v string }
+
+// RequestsTotalMethodGET is method="GET".
+var RequestsTotalMethodGET = RequestsTotalMethod{"GET"}
+
+// RequestsTotalMethodHEAD is method="HEAD".
+var RequestsTotalMethodHEAD = RequestsTotalMethod{"HEAD"}
+
+// RequestsTotalMethodPOST is method="POST".
+var RequestsTotalMethodPOST = RequestsTotalMethod{"POST"}
+
+// RequestsTotalMethodPUT is method="PUT".
+var RequestsTotalMethodPUT = RequestsTotalMethod{"PUT"}
+
+// RequestsTotalMethodDELETE is method="DELETE".
+var RequestsTotalMethodDELETE = RequestsTotalMethod{"DELETE"}
+
+// RequestsTotalMethodCONNECT is method="CONNECT".
+var RequestsTotalMethodCONNECT = RequestsTotalMethod{"CONNECT"}
+
+// RequestsTotalMethodOPTIONS is method="OPTIONS".
+var RequestsTotalMethodOPTIONS = RequestsTotalMethod{"OPTIONS"}
+
+// RequestsTotalMethodTRACE is method="TRACE".
+var RequestsTotalMethodTRACE = RequestsTotalMethod{"TRACE"}
+
+// RequestsTotalMethodPATCH is method="PATCH".
+var RequestsTotalMethodPATCH = RequestsTotalMethod{"PATCH"}
+
+// RequestsTotalMethodOTHER is method="OTHER".
+var RequestsTotalMethodOTHER = RequestsTotalMethod{"OTHER"}
+
+var requestsTotalMethodValues = []RequestsTotalMethod{RequestsTotalMethodGET, RequestsTotalMethodHEAD, RequestsTotalMethodPOST, RequestsTotalMethodPUT, RequestsTotalMethodDELETE, RequestsTotalMethodCONNECT, RequestsTotalMethodOPTIONS, RequestsTotalMethodTRACE, RequestsTotalMethodPATCH, RequestsTotalMethodOTHER}
+
+// String is the label value.
+func (v RequestsTotalMethod) String() string {
+	return v.v
+}
+
+func (v RequestsTotalMethod) declared() bool {
+	switch v.v {
+	case "GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH", "OTHER":
+		return true
+	}
+	return false
+}
+
+// ParseRequestsTotalMethod is the declared value s, or false when s is not one.
+func ParseRequestsTotalMethod(s string) (RequestsTotalMethod, bool) {
+	for _, v := range requestsTotalMethodValues {
+		if v.v == s {
+			return v, true
+		}
+	}
+	return RequestsTotalMethod{}, false
 }
 
 // RequestDurationSecondsHistogram is the histogram request_duration_seconds{route}: HTTP request duration, by route template
@@ -165,24 +240,106 @@ func newAnomaliesDetectedTotalCounter(self *selfMetrics) *AnomaliesDetectedTotal
 }
 
 // with is the series of these labels, when the guard admits them.
-func (h *AnomaliesDetectedTotalCounter) with(anomalyType string, severity string) (prometheus.Counter, bool) {
-	key := [2]string{open(anomalyType), open(severity)}
-	if !h.guard.admit(true, key) {
+func (h *AnomaliesDetectedTotalCounter) with(anomalyType AnomaliesDetectedTotalAnomalyType, severity AnomaliesDetectedTotalSeverity) (prometheus.Counter, bool) {
+	key := [2]string{anomalyType.v, severity.v}
+	if !h.guard.admit(anomalyType.declared() && severity.declared(), key) {
 		return nil, false
 	}
 	return h.vec.WithLabelValues(key[:]...), true
 }
 
 // Inc adds 1 to the series of these labels.
-func (h *AnomaliesDetectedTotalCounter) Inc(anomalyType string, severity string) {
+func (h *AnomaliesDetectedTotalCounter) Inc(anomalyType AnomaliesDetectedTotalAnomalyType, severity AnomaliesDetectedTotalSeverity) {
 	h.Add(anomalyType, severity, 1)
 }
 
 // Add adds value (not negative) to the series of these labels.
-func (h *AnomaliesDetectedTotalCounter) Add(anomalyType string, severity string, value float64) {
+func (h *AnomaliesDetectedTotalCounter) Add(anomalyType AnomaliesDetectedTotalAnomalyType, severity AnomaliesDetectedTotalSeverity, value float64) {
 	if c, ok := h.with(anomalyType, severity); ok {
 		c.Add(value)
 	}
+}
+
+// AnomaliesDetectedTotalAnomalyType is a value of label anomaly_type of anomalies_detected_total. Other packages cannot make one: its values
+// are the variables below (and the zero value, which is dropped and counted unless "" is declared).
+type AnomaliesDetectedTotalAnomalyType struct{ v string }
+
+// AnomaliesDetectedTotalAnomalyTypeCpuSpike is anomaly_type="cpu_spike".
+var AnomaliesDetectedTotalAnomalyTypeCpuSpike = AnomaliesDetectedTotalAnomalyType{"cpu_spike"}
+
+// AnomaliesDetectedTotalAnomalyTypeMemoryLeak is anomaly_type="memory_leak".
+var AnomaliesDetectedTotalAnomalyTypeMemoryLeak = AnomaliesDetectedTotalAnomalyType{"memory_leak"}
+
+// AnomaliesDetectedTotalAnomalyTypeErrorRate is anomaly_type="error_rate".
+var AnomaliesDetectedTotalAnomalyTypeErrorRate = AnomaliesDetectedTotalAnomalyType{"error_rate"}
+
+// AnomaliesDetectedTotalAnomalyTypeLatencySpike is anomaly_type="latency_spike".
+var AnomaliesDetectedTotalAnomalyTypeLatencySpike = AnomaliesDetectedTotalAnomalyType{"latency_spike"}
+
+var anomaliesDetectedTotalAnomalyTypeValues = []AnomaliesDetectedTotalAnomalyType{AnomaliesDetectedTotalAnomalyTypeCpuSpike, AnomaliesDetectedTotalAnomalyTypeMemoryLeak, AnomaliesDetectedTotalAnomalyTypeErrorRate, AnomaliesDetectedTotalAnomalyTypeLatencySpike}
+
+// String is the label value.
+func (v AnomaliesDetectedTotalAnomalyType) String() string {
+	return v.v
+}
+
+func (v AnomaliesDetectedTotalAnomalyType) declared() bool {
+	switch v.v {
+	case "cpu_spike", "memory_leak", "error_rate", "latency_spike":
+		return true
+	}
+	return false
+}
+
+// ParseAnomaliesDetectedTotalAnomalyType is the declared value s, or false when s is not one.
+func ParseAnomaliesDetectedTotalAnomalyType(s string) (AnomaliesDetectedTotalAnomalyType, bool) {
+	for _, v := range anomaliesDetectedTotalAnomalyTypeValues {
+		if v.v == s {
+			return v, true
+		}
+	}
+	return AnomaliesDetectedTotalAnomalyType{}, false
+}
+
+// AnomaliesDetectedTotalSeverity is a value of label severity of anomalies_detected_total. Other packages cannot make one: its values
+// are the variables below (and the zero value, which is dropped and counted unless "" is declared).
+type AnomaliesDetectedTotalSeverity struct{ v string }
+
+// AnomaliesDetectedTotalSeverityLow is severity="low".
+var AnomaliesDetectedTotalSeverityLow = AnomaliesDetectedTotalSeverity{"low"}
+
+// AnomaliesDetectedTotalSeverityMedium is severity="medium".
+var AnomaliesDetectedTotalSeverityMedium = AnomaliesDetectedTotalSeverity{"medium"}
+
+// AnomaliesDetectedTotalSeverityHigh is severity="high".
+var AnomaliesDetectedTotalSeverityHigh = AnomaliesDetectedTotalSeverity{"high"}
+
+// AnomaliesDetectedTotalSeverityCritical is severity="critical".
+var AnomaliesDetectedTotalSeverityCritical = AnomaliesDetectedTotalSeverity{"critical"}
+
+var anomaliesDetectedTotalSeverityValues = []AnomaliesDetectedTotalSeverity{AnomaliesDetectedTotalSeverityLow, AnomaliesDetectedTotalSeverityMedium, AnomaliesDetectedTotalSeverityHigh, AnomaliesDetectedTotalSeverityCritical}
+
+// String is the label value.
+func (v AnomaliesDetectedTotalSeverity) String() string {
+	return v.v
+}
+
+func (v AnomaliesDetectedTotalSeverity) declared() bool {
+	switch v.v {
+	case "low", "medium", "high", "critical":
+		return true
+	}
+	return false
+}
+
+// ParseAnomaliesDetectedTotalSeverity is the declared value s, or false when s is not one.
+func ParseAnomaliesDetectedTotalSeverity(s string) (AnomaliesDetectedTotalSeverity, bool) {
+	for _, v := range anomaliesDetectedTotalSeverityValues {
+		if v.v == s {
+			return v, true
+		}
+	}
+	return AnomaliesDetectedTotalSeverity{}, false
 }
 
 // HealingActionsTotalCounter is the counter healing_actions_total{action_type, status}: Total number of healing actions
@@ -197,24 +354,100 @@ func newHealingActionsTotalCounter(self *selfMetrics) *HealingActionsTotalCounte
 }
 
 // with is the series of these labels, when the guard admits them.
-func (h *HealingActionsTotalCounter) with(actionType string, status string) (prometheus.Counter, bool) {
-	key := [2]string{open(actionType), open(status)}
-	if !h.guard.admit(true, key) {
+func (h *HealingActionsTotalCounter) with(actionType HealingActionsTotalActionType, status HealingActionsTotalStatus) (prometheus.Counter, bool) {
+	key := [2]string{actionType.v, status.v}
+	if !h.guard.admit(actionType.declared() && status.declared(), key) {
 		return nil, false
 	}
 	return h.vec.WithLabelValues(key[:]...), true
 }
 
 // Inc adds 1 to the series of these labels.
-func (h *HealingActionsTotalCounter) Inc(actionType string, status string) {
+func (h *HealingActionsTotalCounter) Inc(actionType HealingActionsTotalActionType, status HealingActionsTotalStatus) {
 	h.Add(actionType, status, 1)
 }
 
 // Add adds value (not negative) to the series of these labels.
-func (h *HealingActionsTotalCounter) Add(actionType string, status string, value float64) {
+func (h *HealingActionsTotalCounter) Add(actionType HealingActionsTotalActionType, status HealingActionsTotalStatus, value float64) {
 	if c, ok := h.with(actionType, status); ok {
 		c.Add(value)
 	}
+}
+
+// HealingActionsTotalActionType is a value of label action_type of healing_actions_total. Other packages cannot make one: its values
+// are the variables below (and the zero value, which is dropped and counted unless "" is declared).
+type HealingActionsTotalActionType struct{ v string }
+
+// HealingActionsTotalActionTypeRestartPod is action_type="restart_pod".
+var HealingActionsTotalActionTypeRestartPod = HealingActionsTotalActionType{"restart_pod"}
+
+// HealingActionsTotalActionTypeScaleUp is action_type="scale_up".
+var HealingActionsTotalActionTypeScaleUp = HealingActionsTotalActionType{"scale_up"}
+
+// HealingActionsTotalActionTypeScaleDown is action_type="scale_down".
+var HealingActionsTotalActionTypeScaleDown = HealingActionsTotalActionType{"scale_down"}
+
+// HealingActionsTotalActionTypeRollback is action_type="rollback".
+var HealingActionsTotalActionTypeRollback = HealingActionsTotalActionType{"rollback"}
+
+var healingActionsTotalActionTypeValues = []HealingActionsTotalActionType{HealingActionsTotalActionTypeRestartPod, HealingActionsTotalActionTypeScaleUp, HealingActionsTotalActionTypeScaleDown, HealingActionsTotalActionTypeRollback}
+
+// String is the label value.
+func (v HealingActionsTotalActionType) String() string {
+	return v.v
+}
+
+func (v HealingActionsTotalActionType) declared() bool {
+	switch v.v {
+	case "restart_pod", "scale_up", "scale_down", "rollback":
+		return true
+	}
+	return false
+}
+
+// ParseHealingActionsTotalActionType is the declared value s, or false when s is not one.
+func ParseHealingActionsTotalActionType(s string) (HealingActionsTotalActionType, bool) {
+	for _, v := range healingActionsTotalActionTypeValues {
+		if v.v == s {
+			return v, true
+		}
+	}
+	return HealingActionsTotalActionType{}, false
+}
+
+// HealingActionsTotalStatus is a value of label status of healing_actions_total. Other packages cannot make one: its values
+// are the variables below (and the zero value, which is dropped and counted unless "" is declared).
+type HealingActionsTotalStatus struct{ v string }
+
+// HealingActionsTotalStatusSucceeded is status="succeeded".
+var HealingActionsTotalStatusSucceeded = HealingActionsTotalStatus{"succeeded"}
+
+// HealingActionsTotalStatusFailed is status="failed".
+var HealingActionsTotalStatusFailed = HealingActionsTotalStatus{"failed"}
+
+var healingActionsTotalStatusValues = []HealingActionsTotalStatus{HealingActionsTotalStatusSucceeded, HealingActionsTotalStatusFailed}
+
+// String is the label value.
+func (v HealingActionsTotalStatus) String() string {
+	return v.v
+}
+
+func (v HealingActionsTotalStatus) declared() bool {
+	switch v.v {
+	case "succeeded", "failed":
+		return true
+	}
+	return false
+}
+
+// ParseHealingActionsTotalStatus is the declared value s, or false when s is not one.
+func ParseHealingActionsTotalStatus(s string) (HealingActionsTotalStatus, bool) {
+	for _, v := range healingActionsTotalStatusValues {
+		if v.v == s {
+			return v, true
+		}
+	}
+	return HealingActionsTotalStatus{}, false
 }
 
 // HealingActionsSucceededTotalCounter is the counter healing_actions_succeeded_total{action_type}: Total number of successful healing actions
@@ -229,24 +462,65 @@ func newHealingActionsSucceededTotalCounter(self *selfMetrics) *HealingActionsSu
 }
 
 // with is the series of these labels, when the guard admits them.
-func (h *HealingActionsSucceededTotalCounter) with(actionType string) (prometheus.Counter, bool) {
-	key := [1]string{open(actionType)}
-	if !h.guard.admit(true, key) {
+func (h *HealingActionsSucceededTotalCounter) with(actionType HealingActionsSucceededTotalActionType) (prometheus.Counter, bool) {
+	key := [1]string{actionType.v}
+	if !h.guard.admit(actionType.declared(), key) {
 		return nil, false
 	}
 	return h.vec.WithLabelValues(key[:]...), true
 }
 
 // Inc adds 1 to the series of these labels.
-func (h *HealingActionsSucceededTotalCounter) Inc(actionType string) {
+func (h *HealingActionsSucceededTotalCounter) Inc(actionType HealingActionsSucceededTotalActionType) {
 	h.Add(actionType, 1)
 }
 
 // Add adds value (not negative) to the series of these labels.
-func (h *HealingActionsSucceededTotalCounter) Add(actionType string, value float64) {
+func (h *HealingActionsSucceededTotalCounter) Add(actionType HealingActionsSucceededTotalActionType, value float64) {
 	if c, ok := h.with(actionType); ok {
 		c.Add(value)
 	}
+}
+
+// HealingActionsSucceededTotalActionType is a value of label action_type of healing_actions_succeeded_total. Other packages cannot make one: its values
+// are the variables below (and the zero value, which is dropped and counted unless "" is declared).
+type HealingActionsSucceededTotalActionType struct{ v string }
+
+// HealingActionsSucceededTotalActionTypeRestartPod is action_type="restart_pod".
+var HealingActionsSucceededTotalActionTypeRestartPod = HealingActionsSucceededTotalActionType{"restart_pod"}
+
+// HealingActionsSucceededTotalActionTypeScaleUp is action_type="scale_up".
+var HealingActionsSucceededTotalActionTypeScaleUp = HealingActionsSucceededTotalActionType{"scale_up"}
+
+// HealingActionsSucceededTotalActionTypeScaleDown is action_type="scale_down".
+var HealingActionsSucceededTotalActionTypeScaleDown = HealingActionsSucceededTotalActionType{"scale_down"}
+
+// HealingActionsSucceededTotalActionTypeRollback is action_type="rollback".
+var HealingActionsSucceededTotalActionTypeRollback = HealingActionsSucceededTotalActionType{"rollback"}
+
+var healingActionsSucceededTotalActionTypeValues = []HealingActionsSucceededTotalActionType{HealingActionsSucceededTotalActionTypeRestartPod, HealingActionsSucceededTotalActionTypeScaleUp, HealingActionsSucceededTotalActionTypeScaleDown, HealingActionsSucceededTotalActionTypeRollback}
+
+// String is the label value.
+func (v HealingActionsSucceededTotalActionType) String() string {
+	return v.v
+}
+
+func (v HealingActionsSucceededTotalActionType) declared() bool {
+	switch v.v {
+	case "restart_pod", "scale_up", "scale_down", "rollback":
+		return true
+	}
+	return false
+}
+
+// ParseHealingActionsSucceededTotalActionType is the declared value s, or false when s is not one.
+func ParseHealingActionsSucceededTotalActionType(s string) (HealingActionsSucceededTotalActionType, bool) {
+	for _, v := range healingActionsSucceededTotalActionTypeValues {
+		if v.v == s {
+			return v, true
+		}
+	}
+	return HealingActionsSucceededTotalActionType{}, false
 }
 
 // HealingActionsFailedTotalCounter is the counter healing_actions_failed_total{action_type}: Total number of failed healing actions
@@ -261,24 +535,65 @@ func newHealingActionsFailedTotalCounter(self *selfMetrics) *HealingActionsFaile
 }
 
 // with is the series of these labels, when the guard admits them.
-func (h *HealingActionsFailedTotalCounter) with(actionType string) (prometheus.Counter, bool) {
-	key := [1]string{open(actionType)}
-	if !h.guard.admit(true, key) {
+func (h *HealingActionsFailedTotalCounter) with(actionType HealingActionsFailedTotalActionType) (prometheus.Counter, bool) {
+	key := [1]string{actionType.v}
+	if !h.guard.admit(actionType.declared(), key) {
 		return nil, false
 	}
 	return h.vec.WithLabelValues(key[:]...), true
 }
 
 // Inc adds 1 to the series of these labels.
-func (h *HealingActionsFailedTotalCounter) Inc(actionType string) {
+func (h *HealingActionsFailedTotalCounter) Inc(actionType HealingActionsFailedTotalActionType) {
 	h.Add(actionType, 1)
 }
 
 // Add adds value (not negative) to the series of these labels.
-func (h *HealingActionsFailedTotalCounter) Add(actionType string, value float64) {
+func (h *HealingActionsFailedTotalCounter) Add(actionType HealingActionsFailedTotalActionType, value float64) {
 	if c, ok := h.with(actionType); ok {
 		c.Add(value)
 	}
+}
+
+// HealingActionsFailedTotalActionType is a value of label action_type of healing_actions_failed_total. Other packages cannot make one: its values
+// are the variables below (and the zero value, which is dropped and counted unless "" is declared).
+type HealingActionsFailedTotalActionType struct{ v string }
+
+// HealingActionsFailedTotalActionTypeRestartPod is action_type="restart_pod".
+var HealingActionsFailedTotalActionTypeRestartPod = HealingActionsFailedTotalActionType{"restart_pod"}
+
+// HealingActionsFailedTotalActionTypeScaleUp is action_type="scale_up".
+var HealingActionsFailedTotalActionTypeScaleUp = HealingActionsFailedTotalActionType{"scale_up"}
+
+// HealingActionsFailedTotalActionTypeScaleDown is action_type="scale_down".
+var HealingActionsFailedTotalActionTypeScaleDown = HealingActionsFailedTotalActionType{"scale_down"}
+
+// HealingActionsFailedTotalActionTypeRollback is action_type="rollback".
+var HealingActionsFailedTotalActionTypeRollback = HealingActionsFailedTotalActionType{"rollback"}
+
+var healingActionsFailedTotalActionTypeValues = []HealingActionsFailedTotalActionType{HealingActionsFailedTotalActionTypeRestartPod, HealingActionsFailedTotalActionTypeScaleUp, HealingActionsFailedTotalActionTypeScaleDown, HealingActionsFailedTotalActionTypeRollback}
+
+// String is the label value.
+func (v HealingActionsFailedTotalActionType) String() string {
+	return v.v
+}
+
+func (v HealingActionsFailedTotalActionType) declared() bool {
+	switch v.v {
+	case "restart_pod", "scale_up", "scale_down", "rollback":
+		return true
+	}
+	return false
+}
+
+// ParseHealingActionsFailedTotalActionType is the declared value s, or false when s is not one.
+func ParseHealingActionsFailedTotalActionType(s string) (HealingActionsFailedTotalActionType, bool) {
+	for _, v := range healingActionsFailedTotalActionTypeValues {
+		if v.v == s {
+			return v, true
+		}
+	}
+	return HealingActionsFailedTotalActionType{}, false
 }
 
 // HealingActionDurationSecondsHistogram is the histogram healing_action_duration_seconds{action_type}: Duration of finished healing actions
@@ -293,19 +608,60 @@ func newHealingActionDurationSecondsHistogram(self *selfMetrics) *HealingActionD
 }
 
 // with is the series of these labels, when the guard admits them.
-func (h *HealingActionDurationSecondsHistogram) with(actionType string) (prometheus.Observer, bool) {
-	key := [1]string{open(actionType)}
-	if !h.guard.admit(true, key) {
+func (h *HealingActionDurationSecondsHistogram) with(actionType HealingActionDurationSecondsActionType) (prometheus.Observer, bool) {
+	key := [1]string{actionType.v}
+	if !h.guard.admit(actionType.declared(), key) {
 		return nil, false
 	}
 	return h.vec.WithLabelValues(key[:]...), true
 }
 
 // Observe adds an observation to the series of these labels.
-func (h *HealingActionDurationSecondsHistogram) Observe(actionType string, value float64) {
+func (h *HealingActionDurationSecondsHistogram) Observe(actionType HealingActionDurationSecondsActionType, value float64) {
 	if c, ok := h.with(actionType); ok {
 		c.Observe(value)
 	}
+}
+
+// HealingActionDurationSecondsActionType is a value of label action_type of healing_action_duration_seconds. Other packages cannot make one: its values
+// are the variables below (and the zero value, which is dropped and counted unless "" is declared).
+type HealingActionDurationSecondsActionType struct{ v string }
+
+// HealingActionDurationSecondsActionTypeRestartPod is action_type="restart_pod".
+var HealingActionDurationSecondsActionTypeRestartPod = HealingActionDurationSecondsActionType{"restart_pod"}
+
+// HealingActionDurationSecondsActionTypeScaleUp is action_type="scale_up".
+var HealingActionDurationSecondsActionTypeScaleUp = HealingActionDurationSecondsActionType{"scale_up"}
+
+// HealingActionDurationSecondsActionTypeScaleDown is action_type="scale_down".
+var HealingActionDurationSecondsActionTypeScaleDown = HealingActionDurationSecondsActionType{"scale_down"}
+
+// HealingActionDurationSecondsActionTypeRollback is action_type="rollback".
+var HealingActionDurationSecondsActionTypeRollback = HealingActionDurationSecondsActionType{"rollback"}
+
+var healingActionDurationSecondsActionTypeValues = []HealingActionDurationSecondsActionType{HealingActionDurationSecondsActionTypeRestartPod, HealingActionDurationSecondsActionTypeScaleUp, HealingActionDurationSecondsActionTypeScaleDown, HealingActionDurationSecondsActionTypeRollback}
+
+// String is the label value.
+func (v HealingActionDurationSecondsActionType) String() string {
+	return v.v
+}
+
+func (v HealingActionDurationSecondsActionType) declared() bool {
+	switch v.v {
+	case "restart_pod", "scale_up", "scale_down", "rollback":
+		return true
+	}
+	return false
+}
+
+// ParseHealingActionDurationSecondsActionType is the declared value s, or false when s is not one.
+func ParseHealingActionDurationSecondsActionType(s string) (HealingActionDurationSecondsActionType, bool) {
+	for _, v := range healingActionDurationSecondsActionTypeValues {
+		if v.v == s {
+			return v, true
+		}
+	}
+	return HealingActionDurationSecondsActionType{}, false
 }
 
 // HealingActionRunningSecondsGauge is the gauge healing_action_running_seconds{action_type}: Age of the oldest healing action still running, 0 when none is
@@ -320,176 +676,88 @@ func newHealingActionRunningSecondsGauge(self *selfMetrics) *HealingActionRunnin
 }
 
 // with is the series of these labels, when the guard admits them.
-func (h *HealingActionRunningSecondsGauge) with(actionType string) (prometheus.Gauge, bool) {
-	key := [1]string{open(actionType)}
-	if !h.guard.admit(true, key) {
+func (h *HealingActionRunningSecondsGauge) with(actionType HealingActionRunningSecondsActionType) (prometheus.Gauge, bool) {
+	key := [1]string{actionType.v}
+	if !h.guard.admit(actionType.declared(), key) {
 		return nil, false
 	}
 	return h.vec.WithLabelValues(key[:]...), true
 }
 
 // Set sets the series of these labels to value.
-func (h *HealingActionRunningSecondsGauge) Set(actionType string, value float64) {
+func (h *HealingActionRunningSecondsGauge) Set(actionType HealingActionRunningSecondsActionType, value float64) {
 	if c, ok := h.with(actionType); ok {
 		c.Set(value)
 	}
 }
 
 // Inc adds 1 to the series of these labels.
-func (h *HealingActionRunningSecondsGauge) Inc(actionType string) {
+func (h *HealingActionRunningSecondsGauge) Inc(actionType HealingActionRunningSecondsActionType) {
 	if c, ok := h.with(actionType); ok {
 		c.Inc()
 	}
 }
 
 // Dec subtracts 1 from the series of these labels.
-func (h *HealingActionRunningSecondsGauge) Dec(actionType string) {
+func (h *HealingActionRunningSecondsGauge) Dec(actionType HealingActionRunningSecondsActionType) {
 	if c, ok := h.with(actionType); ok {
 		c.Dec()
 	}
 }
 
 // Add adds value to the series of these labels.
-func (h *HealingActionRunningSecondsGauge) Add(actionType string, value float64) {
+func (h *HealingActionRunningSecondsGauge) Add(actionType HealingActionRunningSecondsActionType, value float64) {
 	if c, ok := h.with(actionType); ok {
 		c.Add(value)
 	}
 }
 
 // Sub subtracts value from the series of these labels.
-func (h *HealingActionRunningSecondsGauge) Sub(actionType string, value float64) {
+func (h *HealingActionRunningSecondsGauge) Sub(actionType HealingActionRunningSecondsActionType, value float64) {
 	if c, ok := h.with(actionType); ok {
 		c.Sub(value)
 	}
 }
 
-// UnmatchedRoute is the route of every request no template matches: unknown paths cost one series, not one each.
-const UnmatchedRoute = "unmatched"
+// HealingActionRunningSecondsActionType is a value of label action_type of healing_action_running_seconds. Other packages cannot make one: its values
+// are the variables below (and the zero value, which is dropped and counted unless "" is declared).
+type HealingActionRunningSecondsActionType struct{ v string }
 
-// OtherMethod is the method of every request whose method is not one of the nine standard ones.
-const OtherMethod = "OTHER"
+// HealingActionRunningSecondsActionTypeRestartPod is action_type="restart_pod".
+var HealingActionRunningSecondsActionTypeRestartPod = HealingActionRunningSecondsActionType{"restart_pod"}
 
-// ClientClosedStatus is the status of a request whose client went away before the response finished (nginx's).
-const ClientClosedStatus = "499"
+// HealingActionRunningSecondsActionTypeScaleUp is action_type="scale_up".
+var HealingActionRunningSecondsActionTypeScaleUp = HealingActionRunningSecondsActionType{"scale_up"}
 
-var knownMethods = map[string]bool{"GET": true, "HEAD": true, "POST": true, "PUT": true, "DELETE": true, "CONNECT": true, "OPTIONS": true, "TRACE": true, "PATCH": true}
+// HealingActionRunningSecondsActionTypeScaleDown is action_type="scale_down".
+var HealingActionRunningSecondsActionTypeScaleDown = HealingActionRunningSecondsActionType{"scale_down"}
 
-// Middleware counts every request in requests_total and times it in request_duration_seconds, labelled by route
-// template, never by raw path. A template segment ":name" (or "{name}") matches any non-empty segment; a path no
-// template matches is UnmatchedRoute. Wrap the whole mux: m.Middleware([]string{"/orders/:id"}, mux).
-func (m *Metrics) Middleware(routes []string, next http.Handler) http.Handler {
-	routeOf := RouteMatcher(routes)
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		start := time.Now()
-		rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK}
-		finished := false
-		defer func() {
-			route := routeOf(r.URL.Path)
-			method := r.Method
-			if !knownMethods[method] {
-				method = OtherMethod
-			}
-			status := strconv.Itoa(rec.status)
-			if !finished {
-				status = "500" // the handler panicked; net/http drops the connection
-			} else if r.Context().Err() != nil {
-				status = ClientClosedStatus
-			}
-			m.RequestsTotal.Inc(method, route, status)
-			m.RequestDurationSeconds.Observe(route, time.Since(start).Seconds())
-		}()
-		next.ServeHTTP(rec, r)
-		finished = true
-	})
+// HealingActionRunningSecondsActionTypeRollback is action_type="rollback".
+var HealingActionRunningSecondsActionTypeRollback = HealingActionRunningSecondsActionType{"rollback"}
+
+var healingActionRunningSecondsActionTypeValues = []HealingActionRunningSecondsActionType{HealingActionRunningSecondsActionTypeRestartPod, HealingActionRunningSecondsActionTypeScaleUp, HealingActionRunningSecondsActionTypeScaleDown, HealingActionRunningSecondsActionTypeRollback}
+
+// String is the label value.
+func (v HealingActionRunningSecondsActionType) String() string {
+	return v.v
 }
 
-// RouteMatcher returns the template each path matches, or UnmatchedRoute: static templates by a map lookup,
-// parameterised ones segment by segment, in the order given.
-func RouteMatcher(templates []string) func(path string) string {
-	exact := map[string]string{}
-	var withParams [][]string
-	var paramTemplates []string
-	for _, t := range templates {
-		parts := segments(t)
-		if hasParam(parts) {
-			withParams = append(withParams, parts)
-			paramTemplates = append(paramTemplates, t)
-		} else {
-			exact[strings.Join(parts, "/")] = t
-		}
-	}
-	return func(path string) string {
-		parts := segments(path)
-		if t, ok := exact[strings.Join(parts, "/")]; ok {
-			return t
-		}
-		for i, want := range withParams {
-			if matches(want, parts) {
-				return paramTemplates[i]
-			}
-		}
-		return UnmatchedRoute
-	}
-}
-
-func segments(path string) []string {
-	if cut := strings.IndexAny(path, "?#"); cut >= 0 {
-		path = path[:cut]
-	}
-	if len(path) > 1 && strings.HasSuffix(path, "/") {
-		path = path[:len(path)-1]
-	}
-	return strings.Split(path, "/")
-}
-
-func isParam(segment string) bool {
-	return strings.HasPrefix(segment, ":") || (len(segment) > 2 && segment[0] == '{' && segment[len(segment)-1] == '}')
-}
-
-func hasParam(parts []string) bool {
-	for _, p := range parts {
-		if isParam(p) {
-			return true
-		}
+func (v HealingActionRunningSecondsActionType) declared() bool {
+	switch v.v {
+	case "restart_pod", "scale_up", "scale_down", "rollback":
+		return true
 	}
 	return false
 }
 
-func matches(want, parts []string) bool {
-	if len(want) != len(parts) {
-		return false
-	}
-	for i, w := range want {
-		if isParam(w) && parts[i] == "" || !isParam(w) && w != parts[i] {
-			return false
+// ParseHealingActionRunningSecondsActionType is the declared value s, or false when s is not one.
+func ParseHealingActionRunningSecondsActionType(s string) (HealingActionRunningSecondsActionType, bool) {
+	for _, v := range healingActionRunningSecondsActionTypeValues {
+		if v.v == s {
+			return v, true
 		}
 	}
-	return true
-}
-
-// statusRecorder keeps the status the handler sent; Unwrap lets http.ResponseController reach the writer's
-// Flush, Hijack and deadlines.
-type statusRecorder struct {
-	http.ResponseWriter
-	status      int
-	wroteHeader bool
-}
-
-func (s *statusRecorder) WriteHeader(code int) {
-	// 1xx responses are informational, except 101 (the switch to another protocol), which is final
-	if !s.wroteHeader && (code >= 200 || code == http.StatusSwitchingProtocols) {
-		s.status, s.wroteHeader = code, true
-	}
-	s.ResponseWriter.WriteHeader(code)
-}
-
-func (s *statusRecorder) Write(b []byte) (int, error) {
-	s.wroteHeader = true
-	return s.ResponseWriter.Write(b)
-}
-
-func (s *statusRecorder) Unwrap() http.ResponseWriter {
-	return s.ResponseWriter
+	return HealingActionRunningSecondsActionType{}, false
 }
 
 // selfMetrics are the exporter's own series, the same in every stackc registry.

@@ -1,9 +1,7 @@
 // A lending-library stack for the generated registries' tests: every kind of metric, with and without labels,
 // declared and open labels, values that are not identifiers (digits first, dashes, quotes, a backslash), a label
 // named like a Go keyword, and the request counter and histogram the middleware records.
-import { counter, gauge, histogram, stack, summary } from '../../dsl/index.ts';
-// `open` is not exported from dsl/index.ts (yet)
-import { open } from '../../dsl/metrics.ts';
+import { counter, gauge, histogram, open, stack, summary } from '../../dsl/index.ts';
 
 export const httpRequests = counter({ name: 'http_requests_total', help: 'Catalogue HTTP requests', labels: ['method', 'route', 'status'] });
 export const httpDuration = histogram({
