@@ -10,7 +10,6 @@ import type { SeriesIndex } from '../promql/series-index.ts';
 import { outputLabels as outputOf, ruleKey, sameName } from '../rule-identity.ts';
 import { unitRange } from '../validate/thresholds.ts';
 import { lookup, scrapeLabelsOf, type AlertCheck, type TestGroup } from './cases.ts';
-import { asExposed } from './exposed.ts';
 import { inputIssues } from './inputs.ts';
 import { UnpredictableSibling, withSameName } from './same-name.ts';
 import type { SteadySeries } from './steady-state.ts';
@@ -97,7 +96,7 @@ function ownerOf(stack: Stack, alert: AlertRule, labels: Readonly<Record<string,
  *  A scrape label the result keeps and the test does not name takes the value the inputs carry. */
 function writtenTest(stack: Stack, index: SeriesIndex, alert: AlertRule, t: RuleTestCase, outputLabels: ReadonlySet<string> | undefined, path: readonly string[], issues: Issue[]): TestGroup {
   issues.push(...inputIssues(index, t, path));
-  const input = t.input.map((s) => asExposed(stack, withScrapeLabels(stack, index, s)));
+  const input = t.input.map((s) => withScrapeLabels(stack, index, s));
   const carried = (l: string) => input.find((s) => l in s.labels)?.labels[l];
   let own = 0;
   const expected = t.expect.flatMap((e) => {

@@ -4,6 +4,7 @@ import { formatDuration, parseDuration } from '../duration.ts';
 import type { RuleGroup, Stack } from '../model.ts';
 import { stackIndex } from '../promql/analyze.ts';
 import { alertTests } from './alerts.ts';
+import { asExposed } from './exposed.ts';
 import type { StackTests, TestGroup } from './cases.ts';
 import { isRecordingGroup } from '../emit/rules.ts';
 import { recordingTests } from './recordings.ts';
@@ -23,6 +24,12 @@ function afterQueryOffset(group: RuleGroup, tests: readonly TestGroup[]): readon
   }));
 }
 
+/** The inputs as the exporter shows them (exposed.ts): a labelled counter the registry does not start is absent
+ *  until its first update, in derived tests as in written ones. */
+function exposedInputs(stack: Stack, t: TestGroup): TestGroup {
+  return { ...t, input: t.input.map((s) => asExposed(stack, s)) };
+}
+
 /** Computed once per model: the coverage check and the test-file emitter both need it. */
 export function stackTests(stack: Stack): StackTests {
   const known = computed.get(stack);
@@ -37,9 +44,12 @@ export function stackTests(stack: Stack): StackTests {
     for (const rule of group.rules) {
       if (rule.kind === 'alert') {
         const output = analysed.get(rule)?.value?.labels;
-        alerts.push(...afterQueryOffset(group, alertTests(stack, index, group, rule, output, issues)));
+        const tests = afterQueryOffset(group, alertTests(stack, index, group, rule, output, issues));
+        // an objective's burn-rate cases are simulated from counters started at 0, extrapolation included
+        // (rule-tests/slo.ts): they keep their inputs as simulated
+        alerts.push(...(rule.slo !== undefined ? tests : tests.map((t) => exposedInputs(stack, t))));
       } else {
-        target.push(...afterQueryOffset(group, recordingTests(stack, index, group, rule, issues)));
+        target.push(...afterQueryOffset(group, recordingTests(stack, index, group, rule, issues)).map((t) => exposedInputs(stack, t)));
       }
     }
   }

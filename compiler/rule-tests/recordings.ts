@@ -11,7 +11,6 @@ import { issue } from '../validate/context.ts';
 import { unitRange } from '../validate/thresholds.ts';
 import { lookup, scrapeLabelsOf, seriesText, type TestGroup } from './cases.ts';
 import { withScrapeLabels } from './alerts.ts';
-import { asExposed } from './exposed.ts';
 import { inputIssues } from './inputs.ts';
 import { labelValue } from './label-values.ts';
 import { spacingFor } from './spacing.ts';
@@ -111,7 +110,7 @@ function written(stack: Stack, index: SeriesIndex, group: RuleGroup, rule: Recor
   for (const t of rule.tests) issues.push(...inputIssues(index, t, [stack.name, group.name, `record ${rule.name}`]));
   return rule.tests.map((t) => ({
     name: `${ruleKey(stack, rule)}: ${t.name}`,
-    input: t.input.map((s) => asExposed(stack, withScrapeLabels(stack, index, s))),
+    input: t.input.map((s) => withScrapeLabels(stack, index, s)),
     alerts: [],
     samples: [{ at: t.at, expr: recordingSelector(stack, rule), samples: t.expect.map((e) => ({ labels: seriesText(rule.name, { ...e.labels, ...rule.labels }), value: e.value })) }],
   }));
