@@ -37,6 +37,10 @@ export const blackboxExporterServed = {
   go_memstats_stack_sys_bytes: gaugeSeries('Number of bytes obtained from system for stack allocator.', []),
   go_memstats_sys_bytes: gaugeSeries('Number of bytes obtained from system.', []),
   go_threads: gaugeSeries('Number of OS threads created.', []),
+  net_conntrack_dialer_conn_attempted_total: counterSeries('Total number of connections attempted by the given dialer a given name.', ['dialer_name']),
+  net_conntrack_dialer_conn_closed_total: counterSeries('Total number of connections closed which originated from the dialer of a given name.', ['dialer_name']),
+  net_conntrack_dialer_conn_established_total: counterSeries('Total number of connections successfully established by the given dialer a given name.', ['dialer_name']),
+  net_conntrack_dialer_conn_failed_total: counterSeries('Total number of connections failed to dial by the dialer a given name.', ['dialer_name', 'reason']),
   probe_dns_lookup_time_seconds: gaugeSeries('Returns the time taken for probe dns lookup in seconds', []),
   probe_duration_seconds: gaugeSeries('Returns how long the probe took to complete in seconds', []),
   probe_failed_due_to_regex: gaugeSeries('Indicates if probe failed due to regex', []),
@@ -64,6 +68,19 @@ export const blackboxExporterServed = {
 // ─── hand-added below: kept as is when the catalog is regenerated ───
 /** Series the exporter serves only under load, with other flags or on other machines; each says why. */
 export const blackboxExporterHandAdded = {
+  // TLS: served by an http probe of an https:// target (or a tcp probe with tls: true); the generator probes plain
+  // HTTP. Certificate-expiry alerts read probe_ssl_earliest_cert_expiry.
+  probe_ssl_earliest_cert_expiry: gaugeSeries('Returns last SSL chain expiry in unixtime', []),
+  probe_ssl_last_chain_expiry_timestamp_seconds: gaugeSeries('Returns last SSL chain expiry in timestamp', []),
+  probe_ssl_last_chain_info: gaugeSeries('Contains SSL leaf certificate information', ['fingerprint_sha256', 'issuer', 'subject', 'subjectalternative']),
+  probe_tls_version_info: gaugeSeries('Returns the TLS version used or NaN when unknown', ['version']),
+  // icmp: needs a raw socket (root or CAP_NET_RAW), which CI containers may lack; the generator does not ping.
+  probe_icmp_duration_seconds: gaugeSeries('Duration of icmp request by phase', ['phase']),
+  probe_icmp_reply_hop_limit: gaugeSeries('Replied packet hop limit (TTL for ipv4)', []),
+  // dns: needs a DNS server to query; the generator runs none.
+  probe_dns_additional_rrs: gaugeSeries('Returns number of entries in the additional resource record list', []),
+  probe_dns_answer_rrs: gaugeSeries('Returns number of entries in the answer resource record list', []),
+  probe_dns_authority_rrs: gaugeSeries('Returns number of entries in the authority resource record list', []),
 };
 
 export const blackboxExporter = catalog('blackbox-exporter', { ...blackboxExporterServed, ...blackboxExporterHandAdded });

@@ -852,6 +852,12 @@ export const mysqldExporterServed = {
 // ─── hand-added below: kept as is when the catalog is regenerated ───
 /** Series the exporter serves only under load, with other flags or on other machines; each says why. */
 export const mysqldExporterHandAdded = {
+  // SHOW SLAVE STATUS returns a row only on a replica; mysqld-mixin's MySQLReplicationNotRunning and
+  // MySQLReplicationLag read these. Labels as collector/slave_status.go sets them; each column of the row is served,
+  // these are the ones rules use.
+  mysql_slave_status_seconds_behind_master: gaugeSeries('Generic metric from SHOW SLAVE STATUS.', ['channel_name', 'connection_name', 'master_host', 'master_uuid']),
+  mysql_slave_status_slave_io_running: gaugeSeries('Generic metric from SHOW SLAVE STATUS.', ['channel_name', 'connection_name', 'master_host', 'master_uuid']),
+  mysql_slave_status_slave_sql_running: gaugeSeries('Generic metric from SHOW SLAVE STATUS.', ['channel_name', 'connection_name', 'master_host', 'master_uuid']),
 };
 
 export const mysqldExporter = catalog('mysqld-exporter', { ...mysqldExporterServed, ...mysqldExporterHandAdded });

@@ -294,6 +294,39 @@ export const nodeExporterServed = {
 // ─── hand-added below: kept as is when the catalog is regenerated ───
 /** Series the exporter serves only under load, with other flags or on other machines; each says why. */
 export const nodeExporterHandAdded = {
+  // hwmon: no /sys/class/hwmon in the VM the catalog was generated on; node-mixin's NodeHighTemperature-style alerts
+  // and dashboards read these. Labels as collector/hwmon_linux.go sets them (chip, sensor).
+  node_hwmon_chip_names: gaugeSeries('Annotation metric for human-readable chip names', ['chip', 'chip_name']),
+  node_hwmon_sensor_label: gaugeSeries('Label for given chip and sensor', ['chip', 'label', 'sensor']),
+  node_hwmon_temp_celsius: gaugeSeries('Hardware monitor for temperature (input)', ['chip', 'sensor']),
+  node_hwmon_temp_crit_alarm_celsius: gaugeSeries('Hardware monitor for temperature (crit_alarm)', ['chip', 'sensor']),
+  node_hwmon_temp_crit_celsius: gaugeSeries('Hardware monitor for temperature (crit)', ['chip', 'sensor']),
+  node_hwmon_temp_max_celsius: gaugeSeries('Hardware monitor for temperature (max)', ['chip', 'sensor']),
+  // mdadm: served only where /proc/mdstat lists software RAID devices; node-mixin's NodeRAIDDegraded and
+  // NodeRAIDDiskFailure use them.
+  node_md_blocks: gaugeSeries('Total number of blocks on device.', ['device']),
+  node_md_blocks_synced: gaugeSeries('Number of blocks synced on device.', ['device']),
+  node_md_disks: gaugeSeries('Number of active/failed/spare disks of device.', ['device', 'state']),
+  node_md_disks_required: gaugeSeries('Total number of disks of device.', ['device']),
+  node_md_state: gaugeSeries('Indicates the state of md-device.', ['device', 'state']),
+  // bonding: served only on a machine with bonded network interfaces.
+  node_bonding_active: gaugeSeries('Number of active slaves per bonding interface.', ['master']),
+  node_bonding_slaves: gaugeSeries('Number of configured slaves per bonding interface.', ['master']),
+  // cpufreq: the VM exposes no cpufreq in /sys, so the collector succeeds with nothing; real machines serve these.
+  node_cpu_frequency_hertz: gaugeSeries('Current cpu thread frequency in hertz.', ['cpu']),
+  node_cpu_scaling_frequency_hertz: gaugeSeries('Current scaled CPU thread frequency in hertz.', ['cpu']),
+  // schedstat: fails in the VM (no /proc/schedstat); dashboards chart CPU wait from it.
+  node_schedstat_running_seconds_total: counterSeries('Number of seconds CPU spent running a process.', ['cpu']),
+  node_schedstat_timeslices_total: counterSeries('Number of timeslices executed by CPU.', ['cpu']),
+  node_schedstat_waiting_seconds_total: counterSeries('Number of seconds spent by processing waiting for this CPU.', ['cpu']),
+  // thermal_zone: the VM has no thermal zones.
+  node_thermal_zone_temp: gaugeSeries('Zone temperature in Celsius', ['type', 'zone']),
+  // meminfo: the VM's kernel has no memory-failure support, so /proc/meminfo lacks HardwareCorrupted; node-mixin's
+  // NodeMemoryHighUtilization dashboards and hardware alerts read it.
+  node_memory_HardwareCorrupted_bytes: gaugeSeries('Memory information field HardwareCorrupted_bytes.', []),
+  // systemd: not a default collector (--collector.systemd) and needs systemd's D-Bus; node-mixin's
+  // NodeSystemdServiceFailed reads it.
+  node_systemd_unit_state: gaugeSeries('Systemd unit', ['name', 'state', 'type']),
 };
 
 export const nodeExporter = catalog('node-exporter', { ...nodeExporterServed, ...nodeExporterHandAdded });

@@ -352,6 +352,14 @@ export const postgresExporterServed = {
 // ─── hand-added below: kept as is when the catalog is regenerated ───
 /** Series the exporter serves only under load, with other flags or on other machines; each says why. */
 export const postgresExporterHandAdded = {
+  // pg_stat_replication has a row per connected standby, none on the generator's lone server; postgres-mixin's
+  // replication lag panels read these. Labels are the query's LABEL columns (`--dumpmaps`) present in PostgreSQL 15's
+  // view, plus the exporter's `server`.
+  pg_stat_replication_pg_current_wal_lsn_bytes: gaugeSeries('WAL position in bytes', ['application_name', 'client_addr', 'server', 'state']),
+  pg_stat_replication_pg_wal_lsn_diff: gaugeSeries('Lag in bytes between master and slave', ['application_name', 'client_addr', 'server', 'state']),
+  // pg_replication_slots has a row per replication slot; none exists on a fresh cluster.
+  pg_replication_slots_active: gaugeSeries('True if this slot is currently actively being used', ['database', 'server', 'slot_name']),
+  pg_replication_slots_pg_wal_lsn_diff: gaugeSeries('Replication lag in bytes', ['database', 'server', 'slot_name']),
 };
 
 export const postgresExporter = catalog('postgres-exporter', { ...postgresExporterServed, ...postgresExporterHandAdded });

@@ -168,6 +168,17 @@ export const redisExporterServed = {
 // ─── hand-added below: kept as is when the catalog is regenerated ───
 /** Series the exporter serves only under load, with other flags or on other machines; each says why. */
 export const redisExporterHandAdded = {
+  // errorstats: one series per error prefix Redis replied with, so none until a client got an error reply.
+  redis_errors_total: counterSeries('Total number of errors per error type', ['err']),
+  // keyspace: avg_ttl is reported only for a database that holds keys; the generator's Redis is empty.
+  redis_db_avg_ttl_seconds: gaugeSeries('Avg TTL in seconds', ['db']),
+  // replication, on a master with connected replicas (redis-mixin's replication panels); the generator runs one Redis.
+  redis_connected_slave_lag_seconds: gaugeSeries('Lag of connected slave', ['slave_ip', 'slave_port', 'slave_state']),
+  redis_connected_slave_offset_bytes: gaugeSeries('Offset of connected slave', ['slave_ip', 'slave_port', 'slave_state']),
+  // replication, on a replica: whether its link to the master is up (redis-mixin's RedisReplicationBroken-style alerts)
+  redis_master_last_io_seconds_ago: gaugeSeries('Master last io seconds ago', []),
+  redis_master_link_up: gaugeSeries('Master link status on Redis slave', []),
+  redis_master_sync_in_progress: gaugeSeries('Master sync in progress', []),
 };
 
 export const redisExporter = catalog('redis-exporter', { ...redisExporterServed, ...redisExporterHandAdded });

@@ -4,6 +4,7 @@ import type { ProcessGroup } from '../local/processes.ts';
 
 /** What a started exporter offers to scrape: its own /metrics and, for a prober, the probes' pages too. */
 export interface Started {
+  /** Scraped in this order. */
   readonly scrapeUrls: readonly string[];
   /** The watched service's package and version, for the catalog's header (e.g. `postgresql-15 15.14-0+deb12u1`). */
   readonly watching?: string;

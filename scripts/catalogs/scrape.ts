@@ -39,7 +39,9 @@ export async function scrapeExporter(exporter: RealExporter): Promise<Scrape> {
   let ok = false;
   try {
     const started = await exporter.start({ processes, dir });
-    const texts = await Promise.all(started.scrapeUrls.map(fetchText));
+    // one after the other, in the exporter's order: a prober's /metrics counts the connections its probes made
+    const texts: string[] = [];
+    for (const url of started.scrapeUrls) texts.push(await fetchText(url));
     const source = [`${exporter.debianPackage} ${installedVersion(exporter.debianPackage)}`, started.watching].filter(Boolean).join(' watching ');
     ok = true;
     return { source, series: mergeServed(texts.map(servedSeries)) };

@@ -35,10 +35,11 @@ export const blackboxExporter: RealExporter = {
     await waitForHttp(`http://127.0.0.1:${targetPort}/`, 30_000, [target]);
     await waitForHttp(`${base}/metrics`, 30_000, [target, exporter]);
     return {
+      // the probes first: /metrics serves the http prober's connection counters once it has dialled
       scrapeUrls: [
-        `${base}/metrics`,
         `${base}/probe?module=http_2xx&target=${encodeURIComponent(`http://127.0.0.1:${targetPort}/`)}`,
         `${base}/probe?module=tcp_connect&target=127.0.0.1:${targetPort}`,
+        `${base}/metrics`,
       ],
     };
   },
