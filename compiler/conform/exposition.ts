@@ -1,6 +1,7 @@
 // A reader of what a running app's /metrics serves: the Prometheus text format (0.0.4) as prom-client, client_golang
 // and prometheus_client write it, tolerant of what OpenMetrics adds (UNIT lines, `# EOF`, exemplars, timestamps).
-// It keeps what conformance needs: each family's declared type and its samples' names and labels.
+// It keeps what conformance and the catalog generator need: each family's declared type and help, and its samples'
+// names and labels.
 
 export interface Sample {
   readonly name: string;
@@ -11,6 +12,7 @@ export interface Sample {
 export interface Family {
   readonly name: string;
   type?: string;
+  help?: string;
   readonly samples: Sample[];
 }
 
@@ -58,6 +60,8 @@ export function readExposition(text: string): Map<string, Family> {
       const n = meta[2]!.startsWith('"') ? unquote(meta[2]!) : meta[2]!;
       current = family(n);
       if (meta[1] === 'TYPE') current.type = meta[3];
+      // HELP escapes only backslash and newline
+      if (meta[1] === 'HELP') current.help = (meta[3] ?? '').replace(/\\([\\n])/g, (_, c: string) => (c === 'n' ? '\n' : c));
       continue;
     }
     const sample = parseSample(line, i + 1);

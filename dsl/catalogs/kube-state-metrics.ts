@@ -2,8 +2,9 @@
 // kubernetes-mixin-style rule set watches, plus a few EXPERIMENTAL ones marked as such. Names, types and labels are
 // those of kube-state-metrics' docs/metrics/ (workload/pod-, deployment-, statefulset-, daemonset-, replicaset-,
 // job-, cronjob-, horizontalpodautoscaler-metrics.md; cluster/node-metrics.md; storage/persistentvolumeclaim-
-// metrics.md). The *_labels and *_annotations series are left out: their label_*/annotation_* names depend on the
-// deployment's allowlists. Label values are not part of the type; their documented values are noted where useful.
+// metrics.md, persistentvolume-metrics.md; policy/resourcequota-metrics.md; cluster/namespace-metrics.md) as published
+// for v2.20.0, the image the manifests deploy. The *_labels and *_annotations series are left out: their
+// label_*/annotation_* names depend on the deployment's allowlists. Label values are not part of the type; their documented values are noted where useful.
 // v2 renamed the HPA family: kube_hpa_* (v1) is kube_horizontalpodautoscaler_* with label `horizontalpodautoscaler`.
 import { catalog, counterSeries, gaugeSeries } from '../catalog.ts';
 
@@ -21,6 +22,7 @@ const job = ['namespace', 'job_name'] as const;
 const cronjob = ['namespace', 'cronjob'] as const;
 const hpa = ['namespace', 'horizontalpodautoscaler'] as const;
 const pvc = ['namespace', 'persistentvolumeclaim'] as const;
+const pv = ['persistentvolume'] as const;
 
 export const kubeStateMetrics = catalog('kube-state-metrics', {
   // pods: docs/metrics/workload/pod-metrics.md
@@ -32,6 +34,8 @@ export const kubeStateMetrics = catalog('kube-state-metrics', {
   kube_pod_status_ready: gaugeSeries('Whether the pod is ready to serve requests', [...pod, 'condition'], { condition: conditionStatus }),
   kube_pod_status_scheduled: gaugeSeries('Status of the scheduling of the pod (condition true, false or unknown)', [...pod, 'condition'], { condition: conditionStatus }),
   kube_pod_status_unschedulable: gaugeSeries('Whether the pod is unschedulable', pod),
+  /** EXPERIMENTAL in kube-state-metrics: why the pod is in its status, e.g. Evicted (1 for the current reason). */
+  kube_pod_status_reason: gaugeSeries('The pod status reasons', [...pod, 'reason'], { reason: ['Evicted', 'NodeAffinity', 'NodeLost', 'Shutdown', 'UnexpectedAdmissionError'] }),
   kube_pod_container_info: gaugeSeries('Information about a container in a pod', [...container, 'image', 'image_id', 'image_spec', 'container_id']),
   kube_pod_container_status_restarts_total: counterSeries('Number of container restarts', container),
   kube_pod_container_status_ready: gaugeSeries('Whether the container\'s readiness check succeeded', container),
@@ -135,4 +139,19 @@ export const kubeStateMetrics = catalog('kube-state-metrics', {
   kube_persistentvolumeclaim_info: gaugeSeries('Information about a persistent volume claim', [...pvc, 'storageclass', 'volumename', 'volumemode']),
   kube_persistentvolumeclaim_resource_requests_storage_bytes: gaugeSeries('Storage requested by a persistent volume claim, in bytes', pvc),
   kube_persistentvolumeclaim_status_phase: gaugeSeries('The phase of a persistent volume claim', [...pvc, 'phase'], { phase: ['Lost', 'Bound', 'Pending'] }),
+
+  // persistent volumes (kubernetes-mixin's KubePersistentVolumeErrors): docs/metrics/storage/persistentvolume-metrics.md
+  kube_persistentvolume_capacity_bytes: gaugeSeries('Capacity of a persistent volume, in bytes', pv),
+  kube_persistentvolume_claim_ref: gaugeSeries('The claim a persistent volume is bound to', [...pv, 'claim_namespace', 'name']),
+  kube_persistentvolume_info: gaugeSeries('Information about a persistent volume', [...pv, 'storageclass', 'gce_persistent_disk_name', 'host_path', 'host_path_type', 'ebs_volume_id', 'azure_disk_name', 'fc_wwids', 'fc_lun', 'fc_target_wwns', 'iscsi_target_portal', 'iscsi_iqn', 'iscsi_lun', 'iscsi_initiator_name', 'local_path', 'local_fs', 'nfs_server', 'nfs_path', 'csi_driver', 'csi_volume_handle', 'reclaim_policy']),
+  kube_persistentvolume_status_phase: gaugeSeries('The phase of a persistent volume (1 for the current phase)', [...pv, 'phase'], { phase: ['Bound', 'Failed', 'Pending', 'Available', 'Released'] }),
+
+  // resource quotas (kubernetes-mixin's KubeQuotaAlmostFull, KubeQuotaExceeded, KubeCPUQuotaOvercommit):
+  // docs/metrics/policy/resourcequota-metrics.md; `type` is the quota's hard limit or what is used of it
+  kube_resourcequota: gaugeSeries('A resource quota\'s hard limit or usage of one resource', ['namespace', 'resourcequota', 'resource', 'type'], { type: ['hard', 'used'] }),
+  kube_resourcequota_created: gaugeSeries('Unix creation timestamp of a resource quota, in seconds', ['namespace', 'resourcequota']),
+
+  // namespaces: docs/metrics/cluster/namespace-metrics.md
+  kube_namespace_created: gaugeSeries('Unix creation timestamp of a namespace, in seconds', ['namespace']),
+  kube_namespace_status_phase: gaugeSeries('The phase of a namespace (1 for the current phase)', ['namespace', 'phase'], { phase: ['Active', 'Terminating'] }),
 });

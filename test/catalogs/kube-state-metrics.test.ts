@@ -17,7 +17,7 @@ const warn = (name: string, expr: ReturnType<typeof promql>) => alert({ name, ex
 test('every series name is a Prometheus name, declared once, and of a resource stackc knows how to collect', () => {
   const names = ksm.entries.map((e) => e.name);
   assert.is(new Set(names).size, names.length);
-  for (const n of names) assert.match(n, /^kube_[a-z]+_[a-z_]+$/);
+  for (const n of names) assert.match(n, /^kube_[a-z]+(_[a-z_]+)?$/);
   for (const n of names) assert.ok(Object.keys(kubeStateResources).some((prefix) => n.startsWith(prefix)), `${n} has no resource`);
   assert.equal(issuesOf(k8s('ksm', [])).filter((i) => i.code.startsWith('deploy/')), []);
 });
@@ -50,6 +50,9 @@ test('alerts in the style of the kubernetes-mixin over the catalog have no PromQ
     warn('NodeUnreachable', promql`(kube_node_spec_taint{key="node.kubernetes.io/unreachable", effect="NoSchedule"} unless ignoring (key, value) kube_node_spec_taint{key=~"ToBeDeletedByClusterAutoscaler|cloud.google.com/impending-node-termination|aws-node-termination-handler/spot-itn"}) == 1`),
     warn('CpuOvercommit', promql`sum(kube_pod_container_resource_requests{resource="cpu"}) - (sum(kube_node_status_allocatable{resource="cpu"}) - max(kube_node_status_allocatable{resource="cpu"})) > 0`),
     warn('PersistentVolumeClaimPending', promql`kube_persistentvolumeclaim_status_phase{phase="Pending"} == 1`),
+    warn('PersistentVolumeErrors', promql`kube_persistentvolume_status_phase{phase=~"Failed|Pending"} > 0`),
+    warn('QuotaAlmostFull', promql`kube_resourcequota{type="used"} / ignoring (instance, job, type) (kube_resourcequota{type="hard"} > 0) > 0.9 < 1`),
+    warn('PodEvicted', promql`sum by (namespace, pod) (kube_pod_status_reason{reason="Evicted"}) > 0`),
     // pod → deployment through its replicaset: label_replace() is not evaluated by the derived tests, so only checked here
     record('namespace_workload_pod:kube_pod_owner:relabel', promql`max by (namespace, workload, pod) (label_replace(label_replace(kube_pod_owner{owner_kind="ReplicaSet"}, "replicaset", "$1", "owner_name", "(.*)") * on (replicaset, namespace) group_left (owner_name) topk by (replicaset, namespace) (1, max by (replicaset, namespace, owner_name) (kube_replicaset_owner{owner_kind="Deployment"})), "workload", "$1", "owner_name", "(.*)"))`),
     warn('ContainerOOMKilled', promql`kube_pod_container_status_last_terminated_reason{reason="OOMKilled"} == 1`),

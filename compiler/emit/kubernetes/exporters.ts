@@ -39,6 +39,10 @@ export const kubeStateResources: Readonly<Record<string, { readonly resource: st
   kube_pod_: { resource: 'pods', apiGroup: '' },
   kube_node_: { resource: 'nodes', apiGroup: '' },
   kube_persistentvolumeclaim_: { resource: 'persistentvolumeclaims', apiGroup: '' },
+  kube_persistentvolume_: { resource: 'persistentvolumes', apiGroup: '' },
+  kube_namespace_: { resource: 'namespaces', apiGroup: '' },
+  // the quota's own series is the bare kube_resourcequota
+  kube_resourcequota: { resource: 'resourcequotas', apiGroup: '' },
   kube_deployment_: { resource: 'deployments', apiGroup: 'apps' },
   kube_statefulset_: { resource: 'statefulsets', apiGroup: 'apps' },
   kube_daemonset_: { resource: 'daemonsets', apiGroup: 'apps' },
