@@ -25,8 +25,13 @@ const rootRoute = (a: Alerting): Route => ({
 
 function node(route: Route, receiver: string, name: string, depth: number, parent?: RouteNode): RouteNode {
   const self: { -readonly [K in keyof RouteNode]: RouteNode[K] } = { route, name, receiver, depth, ...(parent ? { parent } : {}), children: [], source: route.source };
+  const seen = new Map<string, number>();
   self.children = route.routes.map((r) => {
-    const own = r.matchers.map(matcherText).join(', ') || '(every alert)';
+    const text = r.matchers.map(matcherText).join(', ') || '(every alert)';
+    // siblings with the same matchers (one with continue, say) are told apart by their order
+    const nth = (seen.get(text) ?? 0) + 1;
+    seen.set(text, nth);
+    const own = nth > 1 ? `${text} #${nth}` : text;
     return node(r, r.receiver ?? receiver, depth === 0 ? own : `${name} › ${own}`, depth + 1, self);
   });
   return self;
