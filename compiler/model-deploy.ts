@@ -1,7 +1,8 @@
 // The model of where a stack runs and who hears about it: Alertmanager receivers and routes, and the settings
 // of the Kubernetes deployment (images, storage, resources, Prometheus Operator output).
 // Plain readonly data like compiler/model.ts; dsl/to-model.ts fills in every default.
-import type { Severity, SourceRef } from './model.ts';
+import type { SourceRef } from './model.ts';
+import type { Inhibition, Route, TimeInterval } from './model-routing.ts';
 
 /** A key of a Kubernetes Secret the user creates; its value is mounted as a file, never written to out/. */
 export interface SecretKeyRef {
@@ -33,7 +34,38 @@ export interface WebhookNotifier {
   readonly sendResolved: boolean;
 }
 
-export type Notifier = SlackNotifier | PagerDutyNotifier | WebhookNotifier;
+export interface EmailNotifier {
+  readonly kind: 'email';
+  readonly to: string;
+  readonly from: string;
+  /** `host:port` of the SMTP server. */
+  readonly smarthost: string;
+  readonly authUsername?: string;
+  readonly authPassword?: SecretKeyRef;
+  readonly requireTls: boolean;
+  readonly sendResolved: boolean;
+}
+
+export interface OpsgenieNotifier {
+  readonly kind: 'opsgenie';
+  readonly apiKey: SecretKeyRef;
+  /** Absent: Opsgenie's default (US) API. */
+  readonly apiUrl?: string;
+  readonly responders: readonly { readonly type: 'team' | 'user' | 'escalation' | 'schedule'; readonly name: string }[];
+  /** `P1`…`P5`, or a template; absent: Opsgenie's default. */
+  readonly priority?: string;
+  readonly sendResolved: boolean;
+}
+
+/** Microsoft Teams through a Workflows (Power Automate) webhook: Alertmanager's `msteamsv2_configs` (0.28+). */
+export interface MsTeamsNotifier {
+  readonly kind: 'msteams';
+  /** The webhook URL is the credential. */
+  readonly webhookUrl: SecretKeyRef;
+  readonly sendResolved: boolean;
+}
+
+export type Notifier = SlackNotifier | PagerDutyNotifier | WebhookNotifier | EmailNotifier | OpsgenieNotifier | MsTeamsNotifier;
 export type NotifierKind = Notifier['kind'];
 
 export interface Receiver {
@@ -43,14 +75,18 @@ export interface Receiver {
   readonly source: SourceRef;
 }
 
-/** Alertmanager's routing: one receiver per severity, grouping and timing shared by all routes. */
+/** Alertmanager's routing tree (compiler/model-routing.ts): the root's receiver, grouping and timing, which child
+ *  routes inherit unless they set their own. The severity form is a tree of one route per severity. */
 export interface Alerting {
   readonly kind: 'alerting';
   readonly receivers: readonly Receiver[];
-  /** Receiver name for each severity. */
-  readonly routes: Readonly<Record<Severity, string>>;
-  /** Receiver name for alerts without a known severity. */
+  /** The root's children, tried in order. */
+  readonly routes: readonly Route[];
+  /** Receiver of alerts no route takes (the root's). */
   readonly defaultReceiver: string;
+  readonly timeIntervals: readonly TimeInterval[];
+  /** Inhibitions written in the stack; the derived ones (threshold families, objectives) come after them. */
+  readonly inhibitions: readonly Inhibition[];
   readonly groupBy: readonly string[];
   readonly groupWait: string;
   readonly groupInterval: string;

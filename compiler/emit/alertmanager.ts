@@ -1,50 +1,22 @@
-// alertmanager.yml: routes by severity, inhibition within threshold families, receivers whose credentials are
-// files mounted from Secrets. The local profile keeps routes and inhibitions and sends every receiver to one webhook.
+// alertmanager.yml: the routing tree, inhibitions (the stack's, then those within threshold families and objectives),
+// receivers whose credentials are files mounted from Secrets. The local profile keeps routes and inhibitions and sends
+// every receiver to one webhook. routes.test.json holds the cases that prove the tree (compiler/routing/route-cases.ts).
 import { stackIndex } from '../promql/analyze.ts';
-import type { Notifier, NotifierKind, Receiver } from '../model-deploy.ts';
 import type { AlertRule, Severity, Stack } from '../model.ts';
 import { severities } from '../model.ts';
 import { alertMatchers } from '../rule-identity.ts';
+import { routeCases } from '../routing/route-cases.ts';
+import { receiverYaml } from './alertmanager-receivers.ts';
+import { inhibitionYaml, rootRouteYaml, timeIntervalsYaml } from './alertmanager-routes.ts';
 import { files, type Files } from './files.ts';
-import { secretFilePath } from './kubernetes/names.ts';
+import { generatedNote } from './header.ts';
 import { toYaml } from './yaml.ts';
 
 export const alertmanagerFile = 'alertmanager/alertmanager.yml';
 export const alertmanagerLocalFile = 'alertmanager/alertmanager.local.yml';
+export const routeTestsFile = 'alertmanager/routes.test.json';
 
 type Json = Record<string, unknown>;
-
-const notifierYaml: { readonly [K in NotifierKind]: (n: Extract<Notifier, { kind: K }>) => readonly [string, Json] } = {
-  slack: (n) => ['slack_configs', { send_resolved: n.sendResolved, api_url_file: secretFilePath(n.apiUrl), channel: n.channel }],
-  pagerduty: (n) => ['pagerduty_configs', { send_resolved: n.sendResolved, routing_key_file: secretFilePath(n.routingKey) }],
-  webhook: (n) => ['webhook_configs', {
-    send_resolved: n.sendResolved,
-    url: n.url,
-    ...(n.bearerToken ? { http_config: { authorization: { type: 'Bearer', credentials_file: secretFilePath(n.bearerToken) } } } : {}),
-  }],
-};
-
-function receiverYaml(r: Receiver): Json {
-  const byKey = new Map<string, Json[]>();
-  for (const n of r.notifiers) {
-    const [key, config] = (notifierYaml[n.kind] as (n: Notifier) => readonly [string, Json])(n);
-    byKey.set(key, [...(byKey.get(key) ?? []), config]);
-  }
-  return { name: r.name, ...Object.fromEntries([...byKey].sort(([a], [b]) => a.localeCompare(b))) };
-}
-
-function route(stack: Stack): Json {
-  const a = stack.alerting;
-  // most severe first: the first matching route wins
-  return {
-    receiver: a.defaultReceiver,
-    group_by: [...a.groupBy],
-    group_wait: a.groupWait,
-    group_interval: a.groupInterval,
-    repeat_interval: a.repeatInterval,
-    routes: [...severities].reverse().map((s) => ({ receiver: a.routes[s], matchers: [`severity="${s}"`] })),
-  };
-}
 
 /** Alerts derived from one thresholded series, with the labels their expression returns. */
 export interface AlertFamily {
@@ -79,7 +51,7 @@ export function alertFamilies(stack: Stack): AlertFamily[] {
 /** Within a family, each level inhibits every lower one (critical silences warning and info; warning silences info).
  *  Levels that share an alert name are told apart by their static labels (severity). */
 export function inhibitRules(stack: Stack): Json[] {
-  return [...thresholdInhibitions(stack), ...objectiveInhibitions(stack)];
+  return [...stack.alerting.inhibitions.map(inhibitionYaml), ...thresholdInhibitions(stack), ...objectiveInhibitions(stack)];
 }
 
 /** An objective's page silences its ticket: both say the budget burns, the page says it sooner. */
@@ -103,8 +75,17 @@ function thresholdInhibitions(stack: Stack): Json[] {
   });
 }
 
+/** The parts both profiles share; `time_intervals` only when the stack has some, so older configs stay as they were. */
+function config(stack: Stack, receivers: readonly Json[]): string {
+  const intervals = timeIntervalsYaml(stack.alerting.timeIntervals);
+  return toYaml({
+    route: rootRouteYaml(stack.alerting), inhibit_rules: inhibitRules(stack), receivers,
+    ...(intervals.length ? { time_intervals: intervals } : {}),
+  });
+}
+
 export function clusterAlertmanagerConfig(stack: Stack): string {
-  return toYaml({ route: route(stack), inhibit_rules: inhibitRules(stack), receivers: stack.alerting.receivers.map(receiverYaml) });
+  return config(stack, stack.alerting.receivers.map(receiverYaml));
 }
 
 export interface LocalReceiver {
@@ -117,10 +98,22 @@ export interface LocalReceiver {
  * @example localAlertmanagerConfig(stack, { webhookUrl: 'http://127.0.0.1:40125/alerts' })
  */
 export function localAlertmanagerConfig(stack: Stack, local: LocalReceiver = { webhookUrl: 'http://127.0.0.1:9095/alerts' }): string {
-  const receivers = stack.alerting.receivers.map((r) => ({ name: r.name, webhook_configs: [{ send_resolved: true, url: local.webhookUrl }] }));
-  return toYaml({ route: route(stack), inhibit_rules: inhibitRules(stack), receivers });
+  return config(stack, stack.alerting.receivers.map((r) => ({ name: r.name, webhook_configs: [{ send_resolved: true, url: local.webhookUrl }] })));
+}
+
+/** The route tests, each runnable as `amtool config routes test --config.file=alertmanager.yml --verify.receivers=<receivers> <labels>`. */
+export function routeTestsJson(stack: Stack): string {
+  const { cases, unproven } = routeCases(stack);
+  return `${JSON.stringify({
+    $comment: generatedNote(stack.file),
+    run: 'for each case: amtool config routes test --config.file=alertmanager.yml --verify.receivers=<receivers joined by ,> <labels as name=value>',
+    cases: cases.map((c) => ({ route: c.route, ...(c.alert ? { alert: c.alert } : {}), labels: c.labels, receivers: c.receivers })),
+    ...(unproven.length ? { unproven } : {}),
+  }, null, 2)}\n`;
 }
 
 export function alertmanagerFiles(stack: Stack): Files {
-  return files([[alertmanagerFile, clusterAlertmanagerConfig(stack)], [alertmanagerLocalFile, localAlertmanagerConfig(stack)]]);
+  return files([
+    [alertmanagerFile, clusterAlertmanagerConfig(stack)], [alertmanagerLocalFile, localAlertmanagerConfig(stack)], [routeTestsFile, routeTestsJson(stack)],
+  ]);
 }

@@ -1,6 +1,7 @@
 // Alerting and deployment settings: receivers Alertmanager accepts, Secret names Kubernetes accepts, images
 // pinned by version, quantities Kubernetes parses, and external series the deployed exporters can serve.
 import { parseDuration } from '../duration.ts';
+import { secretsOf } from '../emit/alertmanager-receivers.ts';
 import { kubeStateResources } from '../emit/kubernetes/exporters.ts';
 import { catalogs } from '../emit/kubernetes/names.ts';
 import type { Issue } from '../issues.ts';
@@ -35,10 +36,22 @@ export function checkDeploy(stack: Stack): Issue[] {
     if (names.get(r.name)! > 1) out.push(issue('alerting/duplicate-receiver', r.source, path, `two different receivers are named "${r.name}"`, 'give each receiver its own name, or reuse the same receiver object'));
     if (!/^[a-zA-Z0-9][-_a-zA-Z0-9]*$/.test(r.name)) out.push(issue('alerting/receiver-name', r.source, path, `receiver name "${r.name}" cannot name a Kubernetes volume or file`, 'use letters, digits, dashes and underscores'));
     for (const n of r.notifiers) {
-      if (n.kind === 'slack') out.push(...secretIssues(path, n.apiUrl, r.source));
-      if (n.kind === 'pagerduty') out.push(...secretIssues(path, n.routingKey, r.source));
+      for (const [field, ref] of Object.entries(secretsOf(n))) {
+        if (typeof ref !== 'object' || ref === null || typeof ref.secret !== 'string' || typeof ref.key !== 'string') {
+          // only plain JavaScript (or a cast) gets here: the types ask for secretKey(...)
+          out.push(issue('alerting/secret-as-string', r.source, path, `${n.kind} ${field} is given as a value; a credential would be written to out/`, `create a Secret and name its key: ${field}: secretKey('<secret>', '<key>')`));
+        } else out.push(...secretIssues(path, ref, r.source));
+      }
+      if (n.kind === 'email') {
+        for (const [field, value] of [['to', n.to], ['from', n.from]] as const) {
+          if (!/^[^@\s,]+@[^@\s,]+(\s*,\s*[^@\s,]+@[^@\s,]+)*$/.test(value)) out.push(issue('alerting/email', r.source, path, `email ${field} "${value}" is not an e-mail address`, "write e.g. 'team@example.com'"));
+        }
+        if (!/^[^:\s/]+:\d+$/.test(n.smarthost)) out.push(issue('alerting/email', r.source, path, `email smarthost "${n.smarthost}" is not host:port`, "write e.g. 'smtp.example.com:587'"));
+      }
+      if (n.kind === 'opsgenie' && n.apiUrl !== undefined && !/^https?:\/\/[^\s@]+$/.test(n.apiUrl)) {
+        out.push(issue('alerting/opsgenie-url', r.source, path, `opsgenie apiUrl "${n.apiUrl}" is not an http(s) URL without credentials`, "write e.g. 'https://api.eu.opsgenie.com/'"));
+      }
       if (n.kind === 'webhook') {
-        if (n.bearerToken) out.push(...secretIssues(path, n.bearerToken, r.source));
         let url: URL | undefined;
         try { url = new URL(n.url); } catch { url = undefined; }
         if (!url || !/^https?:$/.test(url.protocol)) out.push(issue('alerting/webhook-url', r.source, path, `webhook url "${n.url}" is not an http(s) URL`, "write it as 'http://host:port/path'"));

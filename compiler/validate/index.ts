@@ -10,6 +10,7 @@ import { checkValues } from './values.ts';
 import { checkLabelValues } from './label-values.ts';
 import { checkNaming } from './naming.ts';
 import { checkRules } from './rules.ts';
+import { checkRouting } from './routing.ts';
 import { checkUtf8Names } from './utf8-names.ts';
 import { checkRuleTests } from './rule-tests.ts';
 import { checkSettings } from './settings.ts';
@@ -19,7 +20,7 @@ import { checkThresholds } from './thresholds.ts';
 /** One family of checks: a pure function from the model to the issues it finds. */
 export type Check = (stack: Stack) => readonly Issue[];
 
-export const checks: readonly Check[] = [checkSettings, checkDefinitions, checkLimits, checkLabelValues, checkValues, checkNaming, checkGoNames, checkUtf8Names, checkThresholds, checkRules, checkSlos, checkDashboards, checkDeploy];
+export const checks: readonly Check[] = [checkSettings, checkDefinitions, checkLimits, checkLabelValues, checkValues, checkNaming, checkGoNames, checkUtf8Names, checkThresholds, checkRules, checkSlos, checkDashboards, checkDeploy, checkRouting];
 
 const samePath = (a: Issue, b: Issue) => a.path.length === b.path.length && a.path.every((p, i) => p === b.path[i]);
 

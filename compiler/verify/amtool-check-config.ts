@@ -1,6 +1,7 @@
 // `amtool check-config` on every Alertmanager file: Alertmanager's own configuration loader.
 import { alertmanagerFile, alertmanagerLocalFile } from '../emit/alertmanager.ts';
 import type { JudgeFailure } from './judge.ts';
+import { tooOld } from './amtool-support.ts';
 import { skipped, verdict, type JudgeInput, type Verdict } from './input.ts';
 import { lineOwner } from './locate.ts';
 import { findTool, missingTool, ranBy, runTool } from './tools.ts';
@@ -14,7 +15,10 @@ export async function checkAlertmanagerConfig({ stack, files, dir }: JudgeInput)
   if (!amtool) return skipped(missingTool('amtool'));
   const failures: JudgeFailure[] = [];
   const found: string[] = [];
+  const notes: string[] = [];
   for (const path of present) {
+    const old = await tooOld(amtool, files.get(path)!);
+    if (old) { notes.push(`${path.split('/').pop()} not judged: ${old}`); continue; }
     const run = await runTool(amtool, ['check-config', path], dir);
     if (run.code === 0) {
       const receivers = /(\d+) receivers?/.exec(run.output)?.[1];
@@ -29,5 +33,6 @@ export async function checkAlertmanagerConfig({ stack, files, dir }: JudgeInput)
     const at = receiver ? { where: receiver.source, path: [stack.name, 'alerting', `receiver ${receiver.name}`] } : lineOwner(stack, path, files.get(path)!, line);
     failures.push({ message: `${path}: ${detail}`, ...at });
   }
-  return ranBy(amtool, verdict(failures, found.length ? found.join(', ') : `${present.length} files`));
+  if (found.length + failures.length === 0 && notes.length) return skipped(notes.join('; '));
+  return ranBy(amtool, verdict(failures, [found.length ? found.join(', ') : `${present.length} files`, ...notes].join('; ')));
 }

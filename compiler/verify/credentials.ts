@@ -6,7 +6,7 @@ import { lineOwner } from './locate.ts';
 
 /** A credential-named key given a literal value (`admin-password: "admin123"`, `"api_key": "abc"`). Keys that name a
  *  file or a Secret (`api_url_file`, `secretName`, `grafanaAdminSecret`) and booleans are references or switches. */
-const assignment = /^\s*-?\s*"?([\w.-]*(?:password|passwd|token|secret|api[_-]?key|routing[_-]?key|api[_-]?url)[\w.-]*)"?\s*[:=]\s*"?([^\s"{,]+)/i;
+const assignment = /^\s*-?\s*"?([\w.-]*(?:password|passwd|token|secret|api[_-]?key|routing[_-]?key|api[_-]?url|webhook[_-]?url)[\w.-]*)"?\s*[:=]\s*"?([^\s"{,]+)/i;
 const referenceKey = /(^secret|_file|File|Secret|secretName|Ref|_names)$/;
 /** Values that are credentials whatever their key: Slack webhooks and tokens, bearer tokens, passwords in URLs. */
 const credentialShaped = /hooks\.slack\.com\/services\/|xox[abp]-|Bearer [A-Za-z0-9]|:\/\/[^/\s:@]+:[^/\s@]+@/;

@@ -67,9 +67,10 @@ const delivered = (deliveries: readonly Delivery[], alert: DrivenAlert) =>
   deliveries.filter((d) => d.notification.alerts.some((a) => a.status === 'firing' && isAlertOf(alert, a.labels)));
 
 /**
- * Every fired driven alert reached Alertmanager routed to the stack's receiver for its severity; the inhibited
- * ones are suppressed; the others arrived at that receiver's webhook, and nowhere else. An alert that joined a group
- * already notified waits for group_interval: noted, not failed, when Alertmanager routed it right.
+ * Every fired driven alert reached Alertmanager routed to the receivers the stack's tree names; the inhibited ones are
+ * suppressed; the others arrived at each of those receivers' webhooks, and nowhere else. An alert that joined a group
+ * already notified waits for group_interval: noted, not failed, when Alertmanager routed it right. An alert whose
+ * route depends on data labels or a schedule is only checked to reach Alertmanager.
  */
 export function routingVerdict(input: RoutingInput): { failures: JudgeFailure[]; notes: string[] } {
   const failures: JudgeFailure[] = [];
@@ -81,27 +82,35 @@ export function routingVerdict(input: RoutingInput): { failures: JudgeFailure[];
       fail(`${d.rule.name} fired in Prometheus but never reached Alertmanager`);
       continue;
     }
-    const misrouted = held.flatMap((a) => a.receivers.map((r) => r.name)).filter((r) => r !== d.receiver);
-    if (misrouted.length) fail(`Alertmanager routed ${d.rule.name} (${d.rule.severity}) to ${[...new Set(misrouted)].join(', ')}; the stack routes ${d.rule.severity} to ${d.receiver}`);
+    if (d.deliveryUnjudged) {
+      notes.push(`${d.rule.name}: delivery not judged, ${d.deliveryUnjudged}`);
+      continue;
+    }
+    const expected = new Set(d.receivers);
+    const to = d.receivers.join(' and ');
+    const misrouted = held.flatMap((a) => a.receivers.map((r) => r.name)).filter((r) => !expected.has(r));
+    if (misrouted.length) fail(`Alertmanager routed ${d.rule.name} (${d.rule.severity}) to ${[...new Set(misrouted)].join(', ')}; the stack routes it to ${to}`);
     const got = delivered(input.deliveries, d);
-    const elsewhere = [...new Set(got.filter((x) => x.pathReceiver !== d.receiver || x.notification.receiver !== d.receiver).map((x) => x.pathReceiver ?? x.notification.receiver))];
-    if (elsewhere.length) fail(`${d.rule.name} was delivered to ${elsewhere.join(', ')}; the stack routes ${d.rule.severity} to ${d.receiver}`);
+    const rightly = (x: Delivery, r: string) => x.pathReceiver === r && x.notification.receiver === r;
+    const elsewhere = [...new Set(got.filter((x) => !d.receivers.some((r) => rightly(x, r))).map((x) => x.pathReceiver ?? x.notification.receiver))];
+    if (elsewhere.length) fail(`${d.rule.name} was delivered to ${elsewhere.join(', ')}; the stack routes it to ${to}`);
     if (d.inhibitedBy) {
       const loose = held.filter((a) => a.status.state !== 'suppressed' || a.status.inhibitedBy.length === 0);
       if (loose.length) fail(`${d.rule.name} is ${loose[0]!.status.state} in Alertmanager although ${d.inhibitedBy} fires and the stack's inhibit rules silence it`);
       continue;
     }
-    if (got.some((x) => x.pathReceiver === d.receiver && x.notification.receiver === d.receiver)) continue;
     const key = (labels: Readonly<Record<string, string>>) =>
       input.groupBy.includes('...') ? JSON.stringify(labels) : input.groupBy.map((l) => labels[l] ?? '').join('\u0000');
     const groupKeys = new Set(held.map((a) => key(a.labels)));
-    const groupNotifiedBefore = input.deliveries.some((x) => x.at < firedAt && x.notification.receiver === d.receiver
-      && x.notification.alerts.some((a) => groupKeys.has(key(a.labels))));
-    const routedRight = misrouted.length === 0;
-    if (groupNotifiedBefore && routedRight) {
-      notes.push(`${d.rule.name} joined a group already notified; Alertmanager routed it to ${d.receiver}, whose next notification comes after group_interval (${Math.round(input.groupIntervalMs / 1000)} s)`);
-    } else {
-      fail(`${d.rule.name} was not delivered to ${d.receiver}'s webhook within group_wait`);
+    for (const receiver of d.receivers) {
+      if (got.some((x) => rightly(x, receiver))) continue;
+      const groupNotifiedBefore = input.deliveries.some((x) => x.at < firedAt && x.notification.receiver === receiver
+        && x.notification.alerts.some((a) => groupKeys.has(key(a.labels))));
+      if (groupNotifiedBefore && misrouted.length === 0) {
+        notes.push(`${d.rule.name} joined a group already notified; Alertmanager routed it to ${receiver}, whose next notification comes after group_interval (${Math.round(input.groupIntervalMs / 1000)} s)`);
+      } else {
+        fail(`${d.rule.name} was not delivered to ${receiver}'s webhook within group_wait`);
+      }
     }
   }
   return { failures, notes };

@@ -4,6 +4,11 @@
 import { executableExpr, panelQueries, type PanelQueryRef } from '../dashboard-queries.ts';
 import { parseDuration } from '../duration.ts';
 import { inhibitRules } from '../emit/alertmanager.ts';
+import type { Matcher } from '../model-routing.ts';
+import { alertLabels, isDynamic, type AlertLabels } from '../routing/alert-labels.ts';
+import { parseMatcher } from '../routing/matchers.ts';
+import { matchersHold } from '../routing/reach.ts';
+import { allNodes, walk } from '../routing/tree.ts';
 import type { AlertRule, RecordingRule, RuleGroup, SourceRef, Stack } from '../model.ts';
 import { parsePromQL, seriesNamesIn } from '../promql/ast.ts';
 import { externalSeries } from '../promql/series-index.ts';
@@ -30,8 +35,10 @@ export interface DrivenAlert {
   readonly identity: Readonly<Record<string, string>>;
   /** The latest it can fire after the run starts: first scrape, pending at an evaluation, `for`, the next evaluation. */
   readonly fireWithinMs: number;
-  /** The receiver the stack routes it to, by severity. */
-  readonly receiver: string;
+  /** The receivers the stack's routing tree sends it to, in Alertmanager's order. */
+  readonly receivers: readonly string[];
+  /** Why its deliveries are not judged (its route depends on labels the data sets, or on the clock); absent when they are. */
+  readonly deliveryUnjudged?: string;
   /** The driven alert whose firing inhibits this one (the compiled inhibit_rules), if any: its name, with the
    *  labels that tell it apart when another alert shares the name. */
   readonly inhibitedBy?: string;
@@ -98,12 +105,24 @@ export function alertRules(stack: Stack): { rule: AlertRule; group: RuleGroup }[
   return stack.ruleGroups.flatMap((group) => group.rules.filter((r): r is AlertRule => r.kind === 'alert').map((rule) => ({ rule, group })));
 }
 
-/** The alerts of `rules` an inhibit rule's `k="v"` matchers select: alertname by the rule's name, any other label by
- *  its static labels (a missing one matches ""). */
-function selected(matchers: unknown, rules: readonly AlertRule[]): AlertRule[] {
-  const pairs = (matchers as string[]).map((m) => /^([a-zA-Z_][a-zA-Z0-9_]*)="(.*)"$/.exec(String(m)));
-  if (pairs.some((p) => !p)) return [];
-  return rules.filter((r) => pairs.every((p) => (p![1] === 'alertname' ? r.name : r.labels[p![1]!] ?? '') === JSON.parse(`"${p![2]}"`)));
+/** The alerts of `rules` an inhibit rule's matchers surely select: by their name and static labels (a missing one
+ *  matches ""); a matcher on a label the data sets selects none. */
+function selected(stack: Stack, matchers: unknown, rules: readonly AlertRule[]): AlertRule[] {
+  const parsed = (matchers as string[]).map((m) => parseMatcher(String(m)));
+  if (parsed.some((p) => !p)) return [];
+  const labels = new Map(alertLabels(stack).map((a) => [a.rule, a]));
+  return rules.filter((r) => matchersHold(parsed as Matcher[], labels.get(r)!) === 'yes');
+}
+
+/** Where the tree sends an alert, when its fixed labels decide it and no schedule mutes the route. */
+function liveRoute(stack: Stack, a: AlertLabels): { receivers: string[]; unjudged?: string } {
+  const { final } = walk(stack.alerting, a.known);
+  const receivers = final.map((n) => n.receiver);
+  const data = [...new Set(allNodes(stack.alerting).flatMap((n) => n.route.matchers).map((m) => m.label).filter((l) => isDynamic(a, l)))];
+  if (data.length) return { receivers, unjudged: `its route depends on ${data.join(', ')}, set by the data` };
+  const scheduled = final.filter((n) => n.route.muteWhen.length || n.route.activeWhen.length);
+  if (scheduled.length) return { receivers, unjudged: `route ${scheduled[0]!.name} is muted on a schedule (${[...scheduled[0]!.route.muteWhen, ...scheduled[0]!.route.activeWhen].join(', ')})` };
+  return { receivers };
 }
 
 /** Driven alerts that a driven alert of a higher level inhibits, from the compiled inhibit_rules: target → source.
@@ -111,9 +130,9 @@ function selected(matchers: unknown, rules: readonly AlertRule[]): AlertRule[] {
 function inhibitions(stack: Stack, driven: readonly AlertRule[]): Map<AlertRule, AlertRule> {
   const out = new Map<AlertRule, AlertRule>();
   for (const rule of inhibitRules(stack)) {
-    const source = selected(rule.source_matchers, driven)[0];
+    const source = selected(stack, rule.source_matchers, driven)[0];
     if (!source) continue;
-    for (const target of selected(rule.target_matchers, driven)) if (target !== source) out.set(target, source);
+    for (const target of selected(stack, rule.target_matchers, driven)) if (target !== source) out.set(target, source);
   }
   return out;
 }
@@ -137,10 +156,15 @@ export function livePlan(stack: Stack): LivePlan {
     else candidates.push({ rule, fireWithinMs });
   }
   const inhibited = inhibitions(stack, candidates.map((c) => c.rule));
-  const driven = candidates.map(({ rule, fireWithinMs }): DrivenAlert => ({
-    rule, fireWithinMs, identity: { alertname: rule.name, ...distinguishingLabels(stack, rule) }, receiver: stack.alerting.routes[rule.severity],
-    ...(inhibited.has(rule) ? { inhibitedBy: ruleKey(stack, inhibited.get(rule)!) } : {}),
-  }));
+  const labels = new Map(alertLabels(stack).map((a) => [a.rule, a]));
+  const driven = candidates.map(({ rule, fireWithinMs }): DrivenAlert => {
+    const route = liveRoute(stack, labels.get(rule)!);
+    return {
+      rule, fireWithinMs, identity: { alertname: rule.name, ...distinguishingLabels(stack, rule) }, receivers: route.receivers,
+      ...(route.unjudged ? { deliveryUnjudged: route.unjudged } : {}),
+      ...(inhibited.has(rule) ? { inhibitedBy: ruleKey(stack, inhibited.get(rule)!) } : {}),
+    };
+  });
 
   const recordings: RecordingRule[] = [];
   const recordingsExcluded: Excluded<RecordingRule>[] = [];
@@ -169,6 +193,7 @@ export function livePlan(stack: Stack): LivePlan {
   return {
     driven, notDriven, recordings, recordingsExcluded, panels, panelsExcluded, dataMs,
     firingDeadlineMs: Math.max(dataMs, ...driven.map((d) => d.fireWithinMs)),
-    deliveryMs: ms(stack.alerting.groupWait) + slackMs,
+    // a route may wait longer than the root before its first notification
+    deliveryMs: Math.max(ms(stack.alerting.groupWait), ...allNodes(stack.alerting).map((n) => ms(n.route.groupWait ?? '0s'))) + slackMs,
   };
 }

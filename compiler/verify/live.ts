@@ -183,7 +183,7 @@ async function judgeRun(stack: Stack, plan: LivePlan, run: Run, log: (line: stri
   await waitFor('the fired alerts delivered', async () => {
     const held = await api.alertmanagerAlerts(run.engines.alertmanagerUrl);
     const inhibitedHeld = fired.filter((f) => f.alert.inhibitedBy).every((f) => held.some((a) => isAlertOf(f.alert, a.labels) && a.status.state === 'suppressed'));
-    return toDeliver.every((f) => deliveredTo(f.alert, f.alert.receiver)) && inhibitedHeld ? true : undefined;
+    return toDeliver.every((f) => f.alert.deliveryUnjudged || f.alert.receivers.every((r) => deliveredTo(f.alert, r))) && inhibitedHeld ? true : undefined;
   }, { timeoutMs: Math.max(1000, lastFired + plan.deliveryMs - Date.now()), intervalMs: 1000, watch }).catch(() => undefined);
   const verdict = routingVerdict({
     stack: stack.name, fired, held: await api.alertmanagerAlerts(run.engines.alertmanagerUrl), deliveries: run.webhook.deliveries,
@@ -191,7 +191,7 @@ async function judgeRun(stack: Stack, plan: LivePlan, run: Run, log: (line: stri
   });
   const inhibited = fired.filter((f) => f.alert.inhibitedBy);
   const routing = result(stack, 'live: routing', verdict.failures,
-    `${toDeliver.length} fired alerts delivered to their receivers (${toDeliver.map((f) => `${f.alert.rule.name} → ${f.alert.receiver}`).join(', ') || 'none'})` +
+    `${toDeliver.length} fired alerts delivered to their receivers (${toDeliver.map((f) => `${f.alert.rule.name} → ${f.alert.receivers.join(' + ')}`).join(', ') || 'none'})` +
     (inhibited.length ? `; inhibited as the stack says: ${inhibited.map((f) => `${f.alert.rule.name} by ${f.alert.inhibitedBy}`).join(', ')}` : '') +
     (verdict.notes.length ? `; ${verdict.notes.join('; ')}` : ''));
   log(`${stack.name}: judged in ${Math.round((Date.now() - started) / 1000)} s`);

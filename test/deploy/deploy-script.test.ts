@@ -47,7 +47,7 @@ function run(args: string[], path: string): { code: number; output: string } {
 
 /** Every Secret the fixture's pods read: Grafana's admin Secret and the receivers' credentials. */
 const receiverSecrets = [...new Set(model.alerting.receivers.flatMap((r) => r.notifiers.flatMap((n) =>
-  n.kind === 'slack' ? [n.apiUrl.secret] : n.kind === 'pagerduty' ? [n.routingKey.secret] : n.bearerToken ? [n.bearerToken.secret] : [])))];
+  n.kind === 'slack' ? [n.apiUrl.secret] : n.kind === 'pagerduty' ? [n.routingKey.secret] : n.kind === 'webhook' && n.bearerToken ? [n.bearerToken.secret] : [])))];
 const allSecrets = [model.deploy.grafanaAdminSecret, ...receiverSecrets];
 const ns = model.monitoringNamespace;
 const systemPath = '/usr/bin:/bin';

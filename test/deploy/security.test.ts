@@ -19,7 +19,7 @@ test('the scan finds a committed Grafana password and an inline Slack URL', () =
 test('a stack whose receivers read Slack, PagerDuty and webhook Secrets emits only references to them', () => {
   const { model, files } = compileValid(shop);
   const secrets = model.alerting.receivers.flatMap((r) => r.notifiers.flatMap((n) =>
-    n.kind === 'slack' ? [n.apiUrl] : n.kind === 'pagerduty' ? [n.routingKey] : n.bearerToken ? [n.bearerToken] : []));
+    n.kind === 'slack' ? [n.apiUrl] : n.kind === 'pagerduty' ? [n.routingKey] : n.kind === 'webhook' && n.bearerToken ? [n.bearerToken] : []));
   assert.ok(secrets.length >= 3, 'the fixture reads credentials of every kind');
   const alertmanager = files.get('alertmanager/alertmanager.yml')!;
   for (const s of secrets) assert.ok(alertmanager.includes(`/etc/alertmanager/secrets/${s.secret}/${s.key}`), `${s.secret}/${s.key} read from its file`);

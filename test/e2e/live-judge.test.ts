@@ -11,6 +11,7 @@ import { builtJudge } from '../../compiler/verify/built-judges.ts';
 import { judgeLive, liveJudges } from '../../compiler/verify/live.ts';
 import { livePlan } from '../../compiler/verify/live-plan.ts';
 import fixture from '../fixtures/live-small.ts';
+import { severityReceiver } from '../helpers/routing.ts';
 import { compileValid, requireTool } from '../helpers/stack.ts';
 
 const { model, files } = compileValid(fixture);
@@ -48,7 +49,7 @@ test('on the compiled stack every aspect passes, and the summary names what is n
 });
 
 test('when the compiled routes send critical alerts to the warning receiver, routing fails at the rule', async () => {
-  const { critical, warning } = model.alerting.routes;
+  const [critical, warning] = [severityReceiver(model, 'critical'), severityReceiver(model, 'warning')];
   const dir = compiledDir((path, content) => (path === alertmanagerLocalFile
     ? content.replace(`- receiver: ${critical}\n      matchers:\n        - severity="critical"`, `- receiver: ${warning}\n      matchers:\n        - severity="critical"`)
     : content));

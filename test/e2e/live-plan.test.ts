@@ -6,6 +6,7 @@ import { firingFailures, renderedPattern, routingVerdict, type RoutingInput } fr
 import { firingBudgetMs, livePlan, type DrivenAlert } from '../../compiler/verify/live-plan.ts';
 import type { ActiveAlert, AlertmanagerAlert } from '../../compiler/verify/live-api.ts';
 import fixture from '../fixtures/live-small.ts';
+import { severityReceiver } from '../helpers/routing.ts';
 import { compileValid } from '../helpers/stack.ts';
 
 const { model } = compileValid(fixture);
@@ -16,8 +17,8 @@ const alertCount = model.ruleGroups.flatMap((g) => g.rules.filter((r) => r.kind 
 
 test('threshold alerts on simulated gauges with a short for are driven, routed by severity; the critical inhibits its warning', () => {
   assert.equal(plan.driven.map((d) => d.rule.name).sort(), ['CacheCold', 'QueueDeep', 'QueueFull']);
-  assert.is(driven('QueueFull').receiver, model.alerting.routes.critical);
-  assert.is(driven('CacheCold').receiver, model.alerting.routes.warning);
+  assert.equal(driven('QueueFull').receivers, [severityReceiver(model, 'critical')]);
+  assert.equal(driven('CacheCold').receivers, [severityReceiver(model, 'warning')]);
   assert.is(driven('QueueDeep').inhibitedBy, 'QueueFull');
   assert.is(driven('CacheCold').inhibitedBy, undefined);
   assert.ok(plan.firingDeadlineMs <= firingBudgetMs);
@@ -63,8 +64,8 @@ test('routing passes when Alertmanager routes and delivers as the stack says, an
   const [full, deep, cold] = [driven('QueueFull'), driven('QueueDeep'), driven('CacheCold')];
   const v = routingVerdict(input({
     fired: [full, deep, cold].map((alert) => ({ alert, firedAt: 1000 })),
-    held: [held(full, full.receiver), held(deep, deep.receiver, 'suppressed'), held(cold, cold.receiver)],
-    deliveries: [delivery(full, full.receiver), delivery(cold, cold.receiver)],
+    held: [held(full, full.receivers[0]!), held(deep, deep.receivers[0]!, 'suppressed'), held(cold, cold.receivers[0]!)],
+    deliveries: [delivery(full, full.receivers[0]!), delivery(cold, cold.receivers[0]!)],
   }));
   assert.equal(v.failures, []);
 });
@@ -73,21 +74,21 @@ test('routing fails, at the rule, when an alert goes to another receiver, is not
   const [full, deep, cold] = [driven('QueueFull'), driven('QueueDeep'), driven('CacheCold')];
   const v = routingVerdict(input({
     fired: [full, deep, cold].map((alert) => ({ alert, firedAt: 1000 })),
-    held: [held(full, cold.receiver), held(deep, deep.receiver, 'active'), held(cold, cold.receiver)],
-    deliveries: [delivery(full, cold.receiver)],
+    held: [held(full, cold.receivers[0]!), held(deep, deep.receivers[0]!, 'active'), held(cold, cold.receivers[0]!)],
+    deliveries: [delivery(full, cold.receivers[0]!)],
   }));
   const messages = v.failures.map((f) => f.message);
-  assert.ok(messages.some((m) => m === `Alertmanager routed QueueFull (critical) to ${cold.receiver}; the stack routes critical to ${full.receiver}`), messages.join('\n'));
-  assert.ok(messages.some((m) => m === `QueueFull was delivered to ${cold.receiver}; the stack routes critical to ${full.receiver}`), messages.join('\n'));
+  assert.ok(messages.some((m) => m === `Alertmanager routed QueueFull (critical) to ${cold.receivers[0]!}; the stack routes it to ${full.receivers[0]!}`), messages.join('\n'));
+  assert.ok(messages.some((m) => m === `QueueFull was delivered to ${cold.receivers[0]!}; the stack routes it to ${full.receivers[0]!}`), messages.join('\n'));
   assert.ok(messages.some((m) => m.startsWith('QueueDeep is active in Alertmanager although QueueFull fires')), messages.join('\n'));
-  assert.ok(messages.some((m) => m === `CacheCold was not delivered to ${cold.receiver}'s webhook within group_wait`), messages.join('\n'));
+  assert.ok(messages.some((m) => m === `CacheCold was not delivered to ${cold.receivers[0]!}'s webhook within group_wait`), messages.join('\n'));
   assert.ok(v.failures.every((f) => f.where?.file === model.file));
 });
 
 test('an alert that never reaches Alertmanager fails; one joining a group already notified is noted, not failed', () => {
   const cold = driven('CacheCold');
   assert.match(routingVerdict(input({ fired: [{ alert: cold, firedAt: 1000 }] })).failures[0]!.message, /never reached Alertmanager/);
-  const late = routingVerdict(input({ fired: [{ alert: cold, firedAt: 5000 }], held: [held(cold, cold.receiver)], deliveries: [{ ...delivery(cold, cold.receiver, 1000), notification: { ...delivery(cold, cold.receiver).notification, alerts: [{ status: 'resolved', labels: labels(cold), annotations: {} }] } }] }));
+  const late = routingVerdict(input({ fired: [{ alert: cold, firedAt: 5000 }], held: [held(cold, cold.receivers[0]!)], deliveries: [{ ...delivery(cold, cold.receivers[0]!, 1000), notification: { ...delivery(cold, cold.receivers[0]!).notification, alerts: [{ status: 'resolved', labels: labels(cold), annotations: {} }] } }] }));
   assert.equal(late.failures, []);
   assert.match(late.notes[0]!, /group_interval \(2 s\)/);
 });

@@ -3,27 +3,30 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { alertmanagerFile, alertmanagerLocalFile } from '../../compiler/emit/alertmanager.ts';
-import { severities } from '../../compiler/model.ts';
+import { severities, type Severity } from '../../compiler/model.ts';
 import { checkAlertmanagerConfig } from '../../compiler/verify/amtool-check-config.ts';
-import { routeCases, testRoutes } from '../../compiler/verify/amtool-routes.ts';
+import { testRoutes } from '../../compiler/verify/amtool-routes.ts';
+import { routeCases } from '../../compiler/routing/route-cases.ts';
+import { severityReceiver } from '../helpers/routing.ts';
 import { requireTool } from '../helpers/stack.ts';
 import { describe, judgeFixture, marked, queueStack, replaceIn } from './helpers.ts';
 
 requireTool('amtool', 'prometheus-alertmanager');
 const { stack } = queueStack;
-const { routes } = stack.alerting;
+const routes = Object.fromEntries(severities.map((s) => [s, severityReceiver(stack, s)])) as Record<Severity, string>;
 
 test('one alert per route, from the model: each severity, and the default route', () => {
-  const cases = routeCases(stack);
+  const { cases, unproven } = routeCases(stack);
   assert.is(cases.length, severities.length + 1);
+  assert.equal(unproven, []);
   for (const s of severities) {
     const c = cases.find((x) => x.route === `severity="${s}"`)!;
-    assert.is(c.receiver, routes[s]);
+    assert.equal(c.receivers, [routes[s]]);
     assert.is(c.labels['severity'], s);
     const alert = stack.ruleGroups.flatMap((g) => g.rules).find((r) => r.kind === 'alert' && r.severity === s);
     if (alert) assert.is(c.labels['alertname'], alert.name);
   }
-  assert.equal(cases.at(-1), { route: 'default', labels: { alertname: 'AlertWithoutSeverity' }, receiver: stack.alerting.defaultReceiver });
+  assert.equal(cases.at(-1), { route: 'default', labels: { alertname: 'AlertWithoutSeverity' }, receivers: [stack.alerting.defaultReceiver] });
 });
 
 test('amtool check-config and config routes test pass on the fixture', async () => {

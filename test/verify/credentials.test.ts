@@ -4,6 +4,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { alertmanagerFile } from '../../compiler/emit/alertmanager.ts';
 import { credentialsIn, scanCredentials } from '../../compiler/verify/credentials.ts';
+import { severityReceiver } from '../helpers/routing.ts';
 import { describe, judgeFixture, marked, queueStack } from './helpers.ts';
 
 const { stack, files } = queueStack;
@@ -27,7 +28,7 @@ test('a Slack webhook written into the Alertmanager config fails at the receiver
   assert.is(v.status, 'failed');
   assert.is(v.failures.length, 1, describe(v));
   assert.is(v.failures[0]!.where?.line, marked('chat'));
-  assert.equal(v.failures[0]!.path, [stack.name, 'alerting', `receiver ${stack.alerting.routes.warning}`]);
+  assert.equal(v.failures[0]!.path, [stack.name, 'alerting', `receiver ${severityReceiver(stack, 'warning')}`]);
   assert.not.match(v.failures[0]!.message, 'notarealtoken');
 });
 

@@ -1,6 +1,7 @@
 // Prometheus and Alertmanager: each a ConfigMap embedding the generated files, a PVC, a Deployment and a Service.
 import type { Stack } from '../../model.ts';
 import { alertmanagerFile } from '../alertmanager.ts';
+import { secretsOf } from '../alertmanager-receivers.ts';
 import { prometheusFile } from '../prometheus-config.ts';
 import { names, ports, secretsDir } from './names.ts';
 import {
@@ -45,8 +46,7 @@ export function prometheusManifests(stack: Stack, earlier: ReadonlyMap<string, s
 
 /** The Secrets the receivers read credentials from, each mounted as one folder under secretsDir. */
 export function receiverSecrets(stack: Stack): string[] {
-  const refs = stack.alerting.receivers.flatMap((r) => r.notifiers.flatMap((n) =>
-    n.kind === 'slack' ? [n.apiUrl] : n.kind === 'pagerduty' ? [n.routingKey] : n.bearerToken ? [n.bearerToken] : []));
+  const refs = stack.alerting.receivers.flatMap((r) => r.notifiers.flatMap((n) => Object.values(secretsOf(n))));
   return [...new Set(refs.map((r) => r.secret))].sort();
 }
 
