@@ -1,6 +1,6 @@
 // A reader of what a running app's /metrics serves: the Prometheus text format (0.0.4) as prom-client, client_golang
 // and prometheus_client write it, tolerant of what OpenMetrics adds (UNIT lines, `# EOF`, exemplars, timestamps).
-// It keeps what conformance needs: each family's declared type and its samples' names and labels.
+// It keeps what conformance needs: each family's declared type and its samples' names and labels; and its HELP.
 
 export interface Sample {
   readonly name: string;
@@ -11,6 +11,8 @@ export interface Sample {
 export interface Family {
   readonly name: string;
   type?: string;
+  /** The HELP text, unescaped (`\\` and `\n`). */
+  help?: string;
   readonly samples: Sample[];
 }
 
@@ -25,7 +27,9 @@ function unquote(text: string): string {
 
 /** `name{a="x",…} value [timestamp] [# exemplar]`, or the UTF-8 form `{"name",a="x"} value`. */
 function parseSample(line: string, at: number): Sample {
-  const head = new RegExp(`^(${name})?(\\{.*?\\})?\\s+(\\S+)`).exec(line.replace(/\s+#\s+\{.*$/, ''));
+  // the label block ends at the first `}` outside quotes, since a value may hold `} ` or ` # {`; what follows the
+  // value (a timestamp, an OpenMetrics exemplar) is left unread
+  const head = new RegExp(`^(${name})?(\\{(?:[^"}]|${quoted})*\\})?\\s+(\\S+)`).exec(line);
   if (!head) throw new ExpositionError(`line ${at}: not a sample: ${line}`);
   let sampleName = head[1];
   const labels: Record<string, string> = {};
@@ -58,6 +62,7 @@ export function readExposition(text: string): Map<string, Family> {
       const n = meta[2]!.startsWith('"') ? unquote(meta[2]!) : meta[2]!;
       current = family(n);
       if (meta[1] === 'TYPE') current.type = meta[3];
+      if (meta[1] === 'HELP') current.help = (meta[3] ?? '').replace(/\\(\\|n)/g, (_, c: string) => (c === 'n' ? '\n' : '\\'));
       continue;
     }
     const sample = parseSample(line, i + 1);
