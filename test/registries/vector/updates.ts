@@ -6,6 +6,8 @@
 // Only valid Unicode: a lone surrogate (a JavaScript string can hold one, UTF-8 cannot) or an invalid byte is
 // sanitised differently by design, and documented per registry (docs/exporter.md): Python writes `?`, Go and
 // prom-client write U+FFFD; and Go's source, JSON and the TypeScript API cannot even carry the same invalid bytes.
+// Only finite numbers, too: JSON has no others, and prom-client throws on an infinite or NaN observation that the
+// other two clients record (docs/exporter.md, "One behaviour in three languages").
 import { cycles, dosing, fans, messageSize, moisture, pumpRun, readings, sensorLatency, valveOpenings } from './fixture.ts';
 
 export type Op = 'inc' | 'dec' | 'set' | 'observe';
