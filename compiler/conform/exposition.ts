@@ -12,6 +12,7 @@ export interface Sample {
 export interface Family {
   readonly name: string;
   type?: string;
+  /** The HELP text, unescaped (`\\` and `\n`). */
   help?: string;
   readonly samples: Sample[];
 }
@@ -27,7 +28,9 @@ function unquote(text: string): string {
 
 /** `name{a="x",…} value [timestamp] [# exemplar]`, or the UTF-8 form `{"name",a="x"} value`. */
 function parseSample(line: string, at: number): Sample {
-  const head = new RegExp(`^(${name})?(\\{.*?\\})?\\s+(\\S+)`).exec(line.replace(/\s+#\s+\{.*$/, ''));
+  // the label block ends at the first `}` outside quotes, since a value may hold `} ` or ` # {`; what follows the
+  // value (a timestamp, an OpenMetrics exemplar) is left unread
+  const head = new RegExp(`^(${name})?(\\{(?:[^"}]|${quoted})*\\})?\\s+(\\S+)`).exec(line);
   if (!head) throw new ExpositionError(`line ${at}: not a sample: ${line}`);
   let sampleName = head[1];
   const labels: Record<string, string> = {};

@@ -6,7 +6,7 @@
 import type { Stack } from '../model.ts';
 import { files, type Files } from './files.ts';
 import { asgiImports, asgiMiddleware, asgiNames, hasRequestMetrics } from './python/asgi.ts';
-import { metricClass, metricsClass, namePythonMetrics } from './python/metric-classes.ts';
+import { metricClass, metricsClass, namePythonMetrics, type PythonMetric } from './python/metric-classes.ts';
 import { imports, runtimeAfter, runtimeBefore, runtimeNames } from './python/runtime.ts';
 import { Names, pyDocstring, pyString } from './python/syntax.ts';
 
@@ -31,10 +31,14 @@ function moduleDoc(stack: Stack, middleware: boolean): string {
   return pyDocstring('', lines);
 }
 
+/** Each metric as the module names it: its class, its attribute on Metrics, each label's keyword parameter. */
+export function pythonMetricNames(stack: Stack): PythonMetric[] {
+  return namePythonMetrics(stack.metrics, new Names([...runtimeNames, ...asgiNames]));
+}
+
 export function pythonRegistry(stack: Stack): Files {
   const middleware = hasRequestMetrics(stack);
-  const names = new Names([...runtimeNames, ...asgiNames]);
-  const metrics = namePythonMetrics(stack.metrics, names);
+  const metrics = pythonMetricNames(stack);
   const constants = [
     `STACK: Final = ${pyString(stack.name)}`,
     '"""The name of the stack."""',

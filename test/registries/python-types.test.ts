@@ -29,7 +29,7 @@ function marked(dir: string, file: string): string[] {
 test('the registry, a typed use of it and the scripts the other tests run pass mypy --strict; each marked mistake fails with its code', () => {
   const scratch = pythonScratch(compileValid(lab).files);
   try {
-    const run = mypyStrict(scratch.dir, ['registry_gen.py', 'typed_usage.py', 'scrape.py', 'asgi_check.py', 'bad_usage.py']);
+    const run = mypyStrict(scratch.dir, ['registry_gen.py', 'typed_usage.py', 'scrape.py', 'asgi_check.py', 'vector_driver.py', 'bad_usage.py']);
     const expected = marked(scratch.dir, 'bad_usage.py');
     assert.ok(expected.length >= 10, 'bad_usage.py marks its mistakes');
     // a deduplicated list: a line may fail twice with one code (a misspelt label is unknown, and the right one missing)
