@@ -84,7 +84,12 @@ function labelMistake(checker: Checker, file: SourceFile, object: ObjectLiteralE
 function knownKeys(checker: Checker, object: ObjectLiteralExpression): string[] {
   const contextual = checker.getContextualType(object);
   const type = contextual && (checker.getNonNullableType(contextual) ?? contextual);
-  return type ? checker.getPropertiesOfType(type).map((p) => p.name).sort() : [];
+  if (!type) return [];
+  // where an object or a list is accepted (`routes: { critical, … } | [route(…)]`), the object's keys are the known
+  // ones: an object literal is never the list
+  const parts = type.isUnionType() ? (type.getTypes() ?? []) : [type];
+  const objects = parts.filter((t) => checker.getPropertyOfType(t, 'map') === undefined);
+  return [...new Set(objects.flatMap((t) => checker.getPropertiesOfType(t).map((p) => p.name)))].sort();
 }
 
 function containerOf(object: ObjectLiteralExpression, file: SourceFile): string {
