@@ -3,10 +3,10 @@
 // open or declares exactly the values the middleware records (the standard nine and OTHER, in any order), and a
 // histogram in seconds labelled exactly {route}. Route and status stay open: the middleware records whatever
 // templates the app gives it and whatever status the app sends, which a declared set could not hold.
-import { requestMethods, standardMethods } from '../../exporter/middleware.ts';
+import { otherMethod, requestMethods, standardMethods } from '../../exporter/middleware.ts';
 import type { Metric } from '../model.ts';
 
-export { requestMethods, standardMethods };
+export { otherMethod, requestMethods, standardMethods };
 
 const labelledExactly = (m: Metric, labels: readonly string[]) =>
   m.labels.length === labels.length && labels.every((l) => m.labels.includes(l));

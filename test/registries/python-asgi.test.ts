@@ -8,7 +8,7 @@ import * as assert from 'uvu/assert';
 import { parseExposition, promtoolCheckMetrics } from '../exporter/helpers.ts';
 import { compileValid } from '../helpers/stack.ts';
 import lab, { callSeconds, calls } from './python-fixture.ts';
-import methods, { requests } from './python-methods-fixture.ts';
+import methods, { requests } from './methods-fixture.ts';
 import { pythonScratch, requirePython, runPython } from './python.ts';
 
 requirePython();

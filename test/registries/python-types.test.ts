@@ -10,7 +10,7 @@ import * as assert from 'uvu/assert';
 import { counter, histogram, stack } from '../../dsl/index.ts';
 import { compileValid } from '../helpers/stack.ts';
 import lab from './python-fixture.ts';
-import methods from './python-methods-fixture.ts';
+import methods from './methods-fixture.ts';
 import { mypyStrict, pythonScratch, requirePython } from './python.ts';
 
 requirePython();

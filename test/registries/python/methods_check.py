@@ -1,4 +1,4 @@
-"""Drives RequestMetricsMiddleware over a counter that declares its methods (python-methods-fixture.ts) with the
+"""Drives RequestMetricsMiddleware over a counter that declares its methods (methods-fixture.ts) with the
 methods read from stdin, one request each, and prints the scrape: a standard method is recorded as itself, any other as OTHER, and no request is dropped as undeclared."""
 import asyncio
 import sys

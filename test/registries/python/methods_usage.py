@@ -1,4 +1,4 @@
-"""Typed use of a registry whose request counter declares its methods (test/registries/python-methods-fixture.ts).
+"""Typed use of a registry whose request counter declares its methods (test/registries/methods-fixture.ts).
 
 `mypy --strict` accepts every line but the marked ones, which fail with the error code after "E:".
 """

@@ -1,6 +1,6 @@
-// A stack whose request counter declares its method values, exactly the ones the ASGI middleware records (in an
-// order of its own), beside counters that declare other sets: fewer methods, and a declared route set. The Python
-// registry carries the middleware, and mypy accepts only the first counter for it.
+// A stack whose request counter declares its method values, exactly the ones the request middleware records (in an
+// order of its own), beside counters that declare other sets: fewer methods, and a declared route set. The Python and
+// Go registries carry the middleware; mypy accepts only the first counter for it, and Go records that one.
 import { counter, histogram, open, stack } from '../../dsl/index.ts';
 
 export const requests = counter({
