@@ -1,6 +1,9 @@
 // The exporter runtime's public surface. Generated registries (out/<stack>/exporter/registry.gen.ts) plug into it.
 export { createExporter, wantsOpenMetrics, type Collector, type Exporter, type ExporterOptions, type Exposition } from './server.ts';
-export { requestTracker, routeMatcher, unmatchedRoute, otherMethod, clientClosedStatus, type Middleware, type RequestTracker, type RequestTracking } from './middleware.ts';
+export {
+  requestTracker, routeMatcher, unmatchedRoute, otherMethod, clientClosedStatus, standardMethods, requestMethods,
+  type Middleware, type RequestCounter, type RequestMethod, type RequestTracker, type RequestTracking,
+} from './middleware.ts';
 export { healthPoints, healthScore, healthInputs, type HealthPoints } from './health.ts';
 export { selfMetricSpecs, selfMetricPrefix, type SelfMetrics } from './self-metrics.ts';
 export type { MetricSpec, ThresholdSpec } from './spec.ts';

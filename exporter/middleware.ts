@@ -10,12 +10,35 @@ export const otherMethod = 'OTHER';
 /** The `status` of a request whose client went away before the response finished (nginx's convention). */
 export const clientClosedStatus = '499';
 
-const knownMethods = new Set(['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'CONNECT', 'OPTIONS', 'TRACE', 'PATCH']);
+/** The methods recorded as themselves; a client can invent any other, and it is recorded as OTHER. */
+export const standardMethods = ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'CONNECT', 'OPTIONS', 'TRACE', 'PATCH'] as const;
+/** Every `method` value the middleware records. A request counter's `method` label may declare exactly these. */
+export const requestMethods = [...standardMethods, otherMethod] as const;
+/** A `method` value the middleware records: one of the standard nine, or OTHER. */
+export type RequestMethod = (typeof requestMethods)[number];
+
+/**
+ * The request counters the middleware accepts: labelled exactly {method, route, status}, route and status open,
+ * method open or declaring exactly {@link requestMethods} (in any order). A declared route or status set is not
+ * accepted: the middleware records any template it is given and any status the app sends.
+ */
+export type RequestCounter =
+  | LabelledCounter<'method' | 'route' | 'status'>
+  | LabelledCounter<'method' | 'route' | 'status', { readonly method: RequestMethod }>;
+
+const knownMethods: ReadonlySet<string> = new Set(standardMethods);
+const isStandard = (method: string | undefined): method is (typeof standardMethods)[number] =>
+  method !== undefined && knownMethods.has(method);
+
+/** What the middleware calls on either kind of request counter. */
+interface RequestRecorder {
+  inc(labels: { readonly method: RequestMethod; readonly route: string; readonly status: string }): void;
+}
 
 /** Which of the stack's metrics the middleware records, and the app's route templates. */
 export interface RequestTracking {
-  /** The stack's request counter, labelled exactly {method, route, status}. */
-  readonly counter: LabelledCounter<'method' | 'route' | 'status'>;
+  /** The stack's request counter, labelled exactly {method, route, status}: see {@link RequestCounter}. */
+  readonly counter: RequestCounter;
   /** The stack's latency histogram in seconds, labelled exactly {route}. */
   readonly duration: LabelledHistogram<'route'>;
   /** Route templates, `:name` marking a path parameter. @example ['/api/orders/:id', '/healthz'] */
@@ -64,14 +87,15 @@ export function routeMatcher(templates: readonly string[]): (path: string) => st
 
 export function requestTracker(tracking: RequestTracking): RequestTracker {
   const match = routeMatcher(tracking.routes);
-  const { counter, duration, routeOf } = tracking;
+  const { duration, routeOf } = tracking;
+  const counter: RequestRecorder = tracking.counter;
 
   const middleware: Middleware = (req, res, next) => {
     const start = performance.now();
     // 'close' comes after 'finish' when the response completes, and alone when the client goes away.
     res.once('close', () => {
       const route = routeOf?.(req) ?? match(req.url ?? '/');
-      const method = req.method !== undefined && knownMethods.has(req.method) ? req.method : otherMethod;
+      const method = isStandard(req.method) ? req.method : otherMethod;
       const status = res.writableFinished ? String(res.statusCode) : clientClosedStatus;
       counter.inc({ method, route, status });
       duration.observe({ route }, (performance.now() - start) / 1000);

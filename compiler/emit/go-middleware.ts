@@ -1,25 +1,35 @@
 // The HTTP middleware of the generated Go registry, for stacks that have the metrics it records. The TypeScript
 // middleware (exporter/middleware.ts) is handed its metrics and its types accept only a counter labelled exactly
-// {method, route, status} and a histogram labelled exactly {route}, all open (a label with declared values makes a
-// different type). Go has the same rule here, applied to the stack: the middleware exists when exactly one metric
-// of each shape does, the histogram in seconds as the TypeScript one documents; otherwise no one metric is "the"
-// request counter and the app records its requests itself.
+// {method, route, status}, its method open or declaring exactly the methods it records, route and status open, and
+// a histogram labelled exactly {route}, open (request-metrics.ts). Go has the same rule here, applied to the stack:
+// the middleware exists when exactly one metric of each shape does, the histogram in seconds as the TypeScript one
+// documents; otherwise no one metric is "the" request counter and the app records its requests itself.
 import type { Metric, Stack } from '../model.ts';
-import { goExported } from '../go-names.ts';
+import { goExported, goValueNames, goValueType } from '../go-names.ts';
+import { InternalError } from '../issues.ts';
+import { isRequestCounter, isRequestDuration, otherMethod, standardMethods } from './request-metrics.ts';
 
 export interface RequestMetrics {
   readonly counter: Metric;
   readonly duration: Metric;
 }
 
-const labelledExactly = (m: Metric, labels: readonly string[]) =>
-  m.labels.length === labels.length && labels.every((l) => m.labels.includes(l) && !(l in m.labelValues));
-
 /** The request counter and latency histogram the middleware records, when the stack has exactly one of each. */
 export function requestMetrics(stack: Stack): RequestMetrics | undefined {
-  const counters = stack.metrics.filter((m) => m.kind === 'counter' && labelledExactly(m, ['method', 'route', 'status']));
-  const durations = stack.metrics.filter((m) => m.kind === 'histogram' && m.unit === 'seconds' && labelledExactly(m, ['route']));
+  const counters = stack.metrics.filter(isRequestCounter);
+  const durations = stack.metrics.filter(isRequestDuration);
   return counters.length === 1 && durations.length === 1 ? { counter: counters[0]!, duration: durations[0]! } : undefined;
+}
+
+/** Go statements that set \`method\` to the label value of r.Method: a string when the label is open, else the
+ *  declared value, which every recorded method is (the standard nine and OTHER). */
+function methodOf(counter: Metric): string {
+  const declared = counter.labelValues['method'];
+  if (!declared) return '\t\t\tmethod := r.Method\n\t\t\tif !knownMethods[method] {\n\t\t\t\tmethod = OtherMethod\n\t\t\t}\n';
+  const other = goValueNames(counter, 'method', declared).get(otherMethod);
+  if (!other) throw new InternalError(`request counter ${counter.name} declares no ${otherMethod} method`);
+  return `\t\t\t// the counter declares exactly the standard methods and OTHER: any other method is OTHER\n` +
+    `\t\t\tmethod, ok := Parse${goValueType(counter, 'method')}(r.Method)\n\t\t\tif !ok {\n\t\t\t\tmethod = ${other}\n\t\t\t}\n`;
 }
 
 export const goMiddlewareImports = ['net/http', 'strconv', 'strings', 'time'];
@@ -36,9 +46,7 @@ const OtherMethod = "OTHER"
 // ClientClosedStatus is the status of a request whose client went away before the response finished (nginx's).
 const ClientClosedStatus = "499"
 
-var knownMethods = map[string]bool{"GET": true, "HEAD": true, "POST": true, "PUT": true, "DELETE": true, "CONNECT": true, "OPTIONS": true, "TRACE": true, "PATCH": true}
-
-// Middleware counts every request in ${counter.name} and times it in ${duration.name}, labelled by route
+${counter.labelValues['method'] ? '' : `var knownMethods = map[string]bool{${standardMethods.map((m) => `"${m}": true`).join(', ')}}\n\n`}// Middleware counts every request in ${counter.name} and times it in ${duration.name}, labelled by route
 // template, never by raw path. A template segment ":name" (or "{name}") matches any non-empty segment; a path no
 // template matches is UnmatchedRoute. Wrap the whole mux: m.Middleware([]string{"/orders/:id"}, mux).
 func (m *Metrics) Middleware(routes []string, next http.Handler) http.Handler {
@@ -49,11 +57,7 @@ func (m *Metrics) Middleware(routes []string, next http.Handler) http.Handler {
 		finished := false
 		defer func() {
 			route := routeOf(r.URL.Path)
-			method := r.Method
-			if !knownMethods[method] {
-				method = OtherMethod
-			}
-			status := strconv.Itoa(rec.status)
+${methodOf(counter)}			status := strconv.Itoa(rec.status)
 			if !finished {
 				status = "500" // the handler panicked; net/http drops the connection
 			} else if r.Context().Err() != nil {

@@ -24,7 +24,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from platform_metrics import ACTION_TYPES, ANOMALY_TYPES, SEVERITIES, PlatformMetrics, SystemSample
-from request_metrics import RequestMetrics
+from registry_gen import RequestMetricsMiddleware
 
 T = TypeVar("T")
 MAX_DEMO_ACTION_SECONDS = 5.0
@@ -111,7 +111,14 @@ def create_app(platform: PlatformMetrics) -> Starlette:
             Route("/simulate/anomaly", simulate_anomaly, methods=["POST"]),
             Route("/simulate/healing", simulate_healing, methods=["POST"]),
         ],
-        middleware=[Middleware(RequestMetrics, metrics=platform.stack.metrics)],
+        # requests_total{method, route, status} and request_duration_seconds{route}, by Starlette's route template
+        middleware=[
+            Middleware(
+                RequestMetricsMiddleware,
+                counter=platform.stack.metrics.requests_total,
+                duration=platform.stack.metrics.request_duration_seconds,
+            )
+        ],
         exception_handlers={BadRequest: bad_request},
     )
 

@@ -190,7 +190,7 @@ ${body.join('\n')}
 }
 
 /** Requests through the middleware, with templates of the test's own: [method, route, status] each records. */
-const middlewareSeries: readonly (readonly [string, string, string])[] = [
+export const middlewareSeries: readonly (readonly [string, string, string])[] = [
   ['GET', '/books/:id', '200'],
   ['POST', '/search', '201'],
   ['OTHER', '/books/:id', '200'],

@@ -1,7 +1,7 @@
 // The generated Go registry judged by Go: gofmt, go vet and go test on a stack of the test's own, built against the
 // pinned client_golang in a throwaway module; the exposition it serves checked by promtool and against the model
-// (initial series at the first scrape, every update, the drops counted); and an undeclared label value refused by
-// the Go compiler.
+// (initial series at the first scrape, every update, the drops counted); an undeclared label value refused by
+// the Go compiler; and the middleware for a request counter that declares exactly the methods it records.
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'uvu';
@@ -12,12 +12,14 @@ import { goExported, goPackageName, goValueNames, goValueType } from '../../comp
 import { emitStack } from '../../compiler/emit/index.ts';
 import type { Metric } from '../../compiler/model.ts';
 import { selfMetricSpecs } from '../../exporter/self-metrics.ts';
-import { counter, gauge, histogram, stack } from '../../dsl/index.ts';
+import { counter, gauge, histogram, open, stack } from '../../dsl/index.ts';
 import { compileValid, requireTool } from '../helpers/stack.ts';
 import { parseExposition, valueOf } from './exposition.ts';
 import lending, { loans as loansTotal } from './go-fixture.ts';
+import methods, { fewMethods, requests as declaredRequests, routedRequests } from './methods-fixture.ts';
 import { goModule, modulePath, type GoModule, type Run } from './go-module.ts';
-import { goTestProgram, overflows } from './go-program.ts';
+import { goTestProgram, middlewareSeries, overflows } from './go-program.ts';
+import { requestMetrics } from '../../compiler/emit/go-middleware.ts';
 
 const { model, files } = compileValid(lending);
 const pkg = goPackageName(model.name);
@@ -159,6 +161,52 @@ test('a stack without exactly one request counter and latency histogram gets no 
   assert.is(fmt.stdout, '', shown(fmt));
   const vet = mod().run('go', ['vet', `./${dir}/`]);
   assert.is(vet.status, 0, `go vet:\n${shown(vet)}`);
+});
+
+test('a request counter declaring exactly the middleware\'s methods gets the Middleware, which records every request as a declared value', () => {
+  const declared = compileValid(methods);
+  assert.is(requestMetrics(declared.model)?.counter.name, declaredRequests.name, 'the counter declaring fewer methods or its routes is not the request counter');
+  const dir = goPackageName(declared.model.name);
+  const source = declared.files.get(goRegistryPath)!;
+  assert.match(source, 'func (m *Metrics) Middleware(');
+  const counter = declared.model.metrics.find((m) => m.name === declaredRequests.name)!;
+  assert.match(source, `Parse${goValueType(counter, 'method')}(r.Method)`);
+  const test = goTestProgram(declared.model, `${modulePath}/${dir}`);
+  const m = mod();
+  m.write(`${dir}/metrics.gen.go`, source);
+  m.write(`${dir}/metrics_test.go`, test.source);
+  m.write('exposition-methods/.keep', '');
+  const vet = m.run('go', ['vet', `./${dir}/`]);
+  assert.is(vet.status, 0, `go vet:\n${shown(vet)}`);
+  const r = m.run('go', ['test', '-count=1', `./${dir}/`], { STACKC_EXPOSITION_DIR: join(m.dir, 'exposition-methods') });
+  assert.is(r.status, 0, `go test failed:\n${shown(r)}`);
+  const after = parseExposition(readFileSync(join(m.dir, 'exposition-methods', 'after.prom'), 'utf8'));
+  // the program's requests through the middleware include a BREW, recorded as OTHER
+  assert.ok(middlewareSeries.some(([method]) => method === 'OTHER') && middlewareSeries.some(([method]) => method === 'GET'));
+  for (const [method, route, status] of middlewareSeries) assert.is(valueOf(after, declaredRequests.name, { method, route, status }), 1, `${method} ${route} ${status}`);
+  for (const s of test.samples) assert.is(valueOf(after, s.name, s.labels), s.value, `${s.name}${JSON.stringify(s.labels)}`);
+  // the only update dropped as undeclared is the program's own zero value: the middleware drops no request
+  assert.is(test.undeclaredDropped.get(declaredRequests.name), 1);
+  assert.is(valueOf(after, 'stackc_exporter_undeclared_values_dropped_total', { metric: declaredRequests.name }), 1);
+});
+
+test('a request counter declaring other methods, or its routes or statuses, gets no Middleware', () => {
+  const seconds = histogram({ name: 'page_seconds', help: 'Page time', unit: 'seconds', labels: ['route'], buckets: [1] });
+  const methodsOf = (values: readonly string[]) => counter({ name: 'pages_total', help: 'Pages', labels: { method: values, route: open, status: open } });
+  const standard = ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'CONNECT', 'OPTIONS', 'TRACE', 'PATCH'];
+  const cases = {
+    'three methods': methodsOf(['GET', 'POST', 'OTHER']),
+    'no OTHER': methodsOf(standard),
+    'one more method': methodsOf([...standard, 'OTHER', 'PROPFIND']),
+    'declared statuses': counter({ name: 'pages_total', help: 'Pages', labels: { method: [...standard, 'OTHER'], route: open, status: ['200', '500'] } }),
+    'fixture: fewer methods': fewMethods,
+    'fixture: declared routes': routedRequests,
+  };
+  for (const [name, c] of Object.entries(cases)) {
+    const { model, files } = compileValid(stack('pages', { namespace: 'pages', metrics: [c, seconds], groups: [] }));
+    assert.is(requestMetrics(model), undefined, name);
+    assert.not.match(files.get(goRegistryPath)!, 'Middleware', name);
+  }
 });
 
 test.after(() => {

@@ -2,11 +2,13 @@
 // bare ASGI app given route templates and a real Starlette app: requests are labelled by route template (the one
 // Starlette matched, else the templates given, else "unmatched"), methods outside the standard nine are OTHER, an
 // app that fails before answering is 500, a client that goes away first is 499, lifespan events are not counted.
+// A counter that declares exactly the middleware's methods records them as an open one does.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { parseExposition, promtoolCheckMetrics } from '../exporter/helpers.ts';
 import { compileValid } from '../helpers/stack.ts';
 import lab, { callSeconds, calls } from './python-fixture.ts';
+import methods, { requests } from './methods-fixture.ts';
 import { pythonScratch, requirePython, runPython } from './python.ts';
 
 requirePython();
@@ -42,6 +44,20 @@ test('requests are counted by method, route template and status, and timed by ro
     for (const s of timed) assert.ok(Object.keys(counted).some((k) => k.split(' ')[1] === s.labels.route), `timed route ${s.labels.route}`);
     const verdict = promtoolCheckMetrics(run.stdout);
     assert.is(verdict.status, 0, verdict.output);
+  } finally {
+    scratch.remove();
+  }
+});
+
+test('a counter declaring the middleware\'s methods records each standard method as itself and any other as OTHER, dropping none', () => {
+  const scratch = pythonScratch(compileValid(methods).files);
+  try {
+    const run = runPython(scratch.dir, 'methods_check.py', 'GET PATCH BREW PROPFIND OTHER get');
+    assert.is(run.status, 0, run.stderr);
+    const all = [...parseExposition(run.stdout).values()].flatMap((f) => f.samples);
+    const counted = Object.fromEntries(all.filter((s) => s.name === requests.name).map((s) => [s.labels.method, Number(s.value)]));
+    assert.equal(counted, { GET: 1, PATCH: 1, OTHER: 4 });
+    assert.not.ok(all.some((s) => s.name.startsWith('stackc_exporter_undeclared_values_dropped') && Number(s.value) > 0), run.stdout);
   } finally {
     scratch.remove();
   }

@@ -1,7 +1,8 @@
 // mypy --strict judges the generated Python registry: the module and a typed use of it (Starlette's add_middleware
 // included) pass; each mistake in bad_usage.py — an undeclared value, a missing, unknown or misspelt label, a
 // method the metric's kind has not, the wrong metrics handed to the middleware — fails with the error code its
-// line is marked with, and no other line fails.
+// line is marked with, and no other line fails. The same for a stack whose request counter declares its methods
+// (methods_usage.py): exactly the middleware's methods fit it, fewer or a declared route set do not.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'uvu';
@@ -9,6 +10,7 @@ import * as assert from 'uvu/assert';
 import { counter, histogram, stack } from '../../dsl/index.ts';
 import { compileValid } from '../helpers/stack.ts';
 import lab from './python-fixture.ts';
+import methods from './methods-fixture.ts';
 import { mypyStrict, pythonScratch, requirePython } from './python.ts';
 
 requirePython();
@@ -36,6 +38,20 @@ test('the registry, a typed use of it and the scripts the other tests run pass m
     assert.equal([...new Set(errors(run.stdout))], expected, run.stdout + run.stderr);
     assert.is(run.status, 1, 'mypy exits 1 when it finds errors');
     assert.match(run.stdout, /"later"|'later'/, 'the undeclared value is named');
+  } finally {
+    scratch.remove();
+  }
+});
+
+test('a request counter declaring exactly the methods the middleware records fits it; fewer methods or declared routes do not', () => {
+  const { files } = compileValid(methods);
+  assert.match(files.get('exporter/python/registry_gen.py')!, 'class RequestMetricsMiddleware');
+  const scratch = pythonScratch(files);
+  try {
+    const run = mypyStrict(scratch.dir, ['registry_gen.py', 'methods_usage.py', 'methods_check.py']);
+    const expected = marked(scratch.dir, 'methods_usage.py');
+    assert.ok(expected.length >= 3, 'methods_usage.py marks its mistakes');
+    assert.equal([...new Set(errors(run.stdout))], expected, run.stdout + run.stderr);
   } finally {
     scratch.remove();
   }

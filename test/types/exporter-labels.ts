@@ -3,6 +3,8 @@
 // emitter into test/types/shop/ (kept current by test/emit/exporter-registry.test.ts).
 import { createMetrics } from './shop/registry.gen.ts';
 import { createExporter } from '../../exporter/server.ts';
+import { createTypedMetrics } from '../../exporter/create.ts';
+import { requestMethods, type RequestMethod } from '../../exporter/middleware.ts';
 
 const { metrics } = createMetrics();
 
@@ -50,3 +52,37 @@ createExporter({
   // @ts-expect-error the checkout histogram is labelled by step, not route
   requests: { counter: metrics.httpRequestsTotal, duration: metrics.checkoutDurationSeconds, routes: ['/'] },
 });
+
+// A request counter may declare its method values when they are exactly the ones the middleware records (the
+// standard nine and OTHER, in any order); route and status stay open.
+const requestSpec = {
+  kind: 'counter', name: 'requests_total', help: 'Requests', labels: ['method', 'route', 'status'], unit: 'none', thresholds: [],
+  cardinalityLimit: 100, initialise: false,
+} as const;
+const declared = createTypedMetrics('declared', {
+  shuffled: { ...requestSpec, values: { method: ['OTHER', 'PATCH', 'GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'CONNECT', 'OPTIONS', 'TRACE'] } },
+  exported: { ...requestSpec, values: { method: requestMethods } },
+  fewer: { ...requestSpec, values: { method: ['GET', 'POST', 'OTHER'] } },
+  more: { ...requestSpec, values: { method: [...requestMethods, 'PROPFIND'] } },
+  withoutOther: { ...requestSpec, values: { method: ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'CONNECT', 'OPTIONS', 'TRACE', 'PATCH'] } },
+  routes: { ...requestSpec, values: { method: requestMethods, route: ['/', 'unmatched'] } },
+  statuses: { ...requestSpec, values: { status: ['200', '500', '499'] } },
+} as const);
+const duration = metrics.httpRequestDurationSeconds;
+
+const methodValue: RequestMethod = 'OTHER';
+declared.metrics.shuffled.inc({ method: methodValue, route: '/', status: '200' });
+// @ts-expect-error a counter that declares its methods takes only those
+declared.metrics.shuffled.inc({ method: 'BREW', route: '/', status: '200' });
+createExporter({ stack: declared, requests: { counter: declared.metrics.shuffled, duration, routes: ['/'] } });
+createExporter({ stack: declared, requests: { counter: declared.metrics.exported, duration, routes: ['/'] } });
+// @ts-expect-error a counter declaring fewer methods than the middleware records (it would drop the others)
+createExporter({ stack: declared, requests: { counter: declared.metrics.fewer, duration, routes: ['/'] } });
+// @ts-expect-error nor more: the middleware never records PROPFIND, and the type says exactly what it records
+createExporter({ stack: declared, requests: { counter: declared.metrics.more, duration, routes: ['/'] } });
+// @ts-expect-error nor the standard nine without OTHER, which every other method is recorded as
+createExporter({ stack: declared, requests: { counter: declared.metrics.withoutOther, duration, routes: ['/'] } });
+// @ts-expect-error a declared route set is not accepted: the middleware records whatever templates it is given
+createExporter({ stack: declared, requests: { counter: declared.metrics.routes, duration, routes: ['/'] } });
+// @ts-expect-error nor a declared status set: the middleware records whatever status the app sends
+createExporter({ stack: declared, requests: { counter: declared.metrics.statuses, duration, routes: ['/'] } });

@@ -4,31 +4,28 @@
 // template of the route they matched (scope["route"]).
 //
 // As in TypeScript, the app hands it the two metrics explicitly, and their types decide what fits: a counter
-// labelled exactly {method, route, status} and a histogram labelled exactly {route}, all open (Protocols that the
-// generated classes match structurally, checked by mypy). The module carries it only when such a pair exists.
-import type { Metric, Stack } from '../../model.ts';
+// labelled exactly {method, route, status}, its method open or a Literal of exactly the methods it records, route and
+// status open, and a histogram labelled exactly {route}, open (Protocols that the generated classes match
+// structurally, checked by mypy). The module carries it only when such a pair exists (request-metrics.ts).
+import type { Stack } from '../../model.ts';
+import { isRequestCounter, isRequestDuration, requestMethods, standardMethods } from '../request-metrics.ts';
 import type { PythonImports } from './runtime.ts';
 
 /** Module-level names the middleware defines. */
 export const asgiNames = [
-  'asyncio', 'time', 'Any', 'Awaitable', 'MutableMapping', 'Protocol', 'Scope', 'Message', 'Receive', 'Send', 'ASGIApp',
-  'UNMATCHED_ROUTE', 'OTHER_METHOD', 'CLIENT_CLOSED_STATUS', 'KNOWN_METHODS', 'RequestCounter', 'RequestDuration',
-  'framework_route', 'RouteMatcher', 'RequestMetricsMiddleware', '_Exchange', '_segments',
+  'asyncio', 'time', 'Any', 'Awaitable', 'Mapping', 'MutableMapping', 'Protocol', 'Scope', 'Message', 'Receive', 'Send',
+  'ASGIApp', 'UNMATCHED_ROUTE', 'OTHER_METHOD', 'CLIENT_CLOSED_STATUS', 'RequestMethod', 'KNOWN_METHODS', 'RequestCounter',
+  'RequestDuration', 'framework_route', 'RouteMatcher', 'RequestMetricsMiddleware', '_Exchange', '_segments',
 ] as const;
 
-const open = (m: Metric, labels: readonly string[]) =>
-  m.labels.length === labels.length && labels.every((l) => m.labels.includes(l)) && Object.keys(m.labelValues).length === 0;
-
-/** True when the stack has metrics the middleware can record: a counter {method, route, status} and a histogram
- *  {route} in seconds, every label open. */
+/** True when the stack has metrics the middleware can record: a request counter and a latency histogram. */
 export function hasRequestMetrics(stack: Stack): boolean {
-  return stack.metrics.some((m) => m.kind === 'counter' && open(m, ['method', 'route', 'status']))
-    && stack.metrics.some((m) => m.kind === 'histogram' && m.unit === 'seconds' && open(m, ['route']));
+  return stack.metrics.some(isRequestCounter) && stack.metrics.some(isRequestDuration);
 }
 
 export const asgiImports: PythonImports = {
   modules: ['asyncio', 'time'],
-  collections: ['Awaitable', 'MutableMapping'],
+  collections: ['Awaitable', 'Mapping', 'MutableMapping'],
   typing: ['Any', 'Protocol'],
 };
 
@@ -44,13 +41,20 @@ OTHER_METHOD: Final = "OTHER"
 """The method of every request outside the standard nine, which a client could otherwise invent freely."""
 CLIENT_CLOSED_STATUS: Final = "499"
 """The status of a request whose client went away before the response finished (nginx's convention)."""
-KNOWN_METHODS: Final = frozenset({"GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH"})
+RequestMethod = Literal[${requestMethods.map((m) => `"${m}"`).join(', ')}]
+"""Every method the middleware records: a counter's method label may declare exactly these, or be open."""
+KNOWN_METHODS: Final[Mapping[str, RequestMethod]] = {
+    ${standardMethods.map((m) => `"${m}": "${m}"`).join(',\n    ')},
+}
+"""The standard methods, each recorded as itself."""
 
 
 class RequestCounter(Protocol):
-    """A counter labelled exactly {method, route, status}, every value open."""
+    """A counter labelled exactly {method, route, status}: method open (str) or a Literal of RequestMethod's values,
+    route and status open. A declared route or status set does not fit: the middleware records any template and
+    status."""
 
-    def inc(self, amount: float = 1, /, *, method: str, route: str, status: str) -> None: ...
+    def inc(self, amount: float = 1, /, *, method: RequestMethod, route: str, status: str) -> None: ...
 
 
 class RequestDuration(Protocol):
@@ -188,8 +192,7 @@ class RequestMetricsMiddleware:
         if root_path and path.startswith(root_path):
             path = path[len(root_path):] or "/"
         route = self.route_of(scope) or self.match(path)
-        method = str(scope.get("method", ""))
-        method = method if method in KNOWN_METHODS else OTHER_METHOD
+        method = KNOWN_METHODS.get(str(scope.get("method", "")), OTHER_METHOD)
         self.counter.inc(method=method, route=route, status=seen.status_label())
         self.duration.observe(seconds, route=route)
 `;

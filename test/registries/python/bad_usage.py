@@ -23,7 +23,8 @@ async def app(scope: Scope, receive: Receive, send: Send) -> None:
     await send(message)
 
 
-# the middleware records only a counter {method, route, status} and a histogram {route}, all open
+# the middleware records only a counter {method, route, status} (method open or exactly its methods, route and
+# status open) and a histogram {route}, open
 RequestMetricsMiddleware(app, counter=m.jobs_total, duration=m.api_call_duration_seconds)  # E: arg-type
 RequestMetricsMiddleware(app, counter=m.api_calls_total, duration=m.job_seconds)  # E: arg-type
 Starlette().add_middleware(RequestMetricsMiddleware, counter=m.jobs_total, duration=m.api_call_duration_seconds)  # E: arg-type

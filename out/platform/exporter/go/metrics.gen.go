@@ -7,8 +7,11 @@
 package platformmetrics
 
 import (
+	"net/http"
+	"strconv"
 	"strings"
 	"sync"
+	"time"
 	"unicode/utf8"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -758,6 +761,134 @@ func ParseHealingActionRunningSecondsActionType(s string) (HealingActionRunningS
 		}
 	}
 	return HealingActionRunningSecondsActionType{}, false
+}
+
+// UnmatchedRoute is the route of every request no template matches: unknown paths cost one series, not one each.
+const UnmatchedRoute = "unmatched"
+
+// OtherMethod is the method of every request whose method is not one of the nine standard ones.
+const OtherMethod = "OTHER"
+
+// ClientClosedStatus is the status of a request whose client went away before the response finished (nginx's).
+const ClientClosedStatus = "499"
+
+// Middleware counts every request in requests_total and times it in request_duration_seconds, labelled by route
+// template, never by raw path. A template segment ":name" (or "{name}") matches any non-empty segment; a path no
+// template matches is UnmatchedRoute. Wrap the whole mux: m.Middleware([]string{"/orders/:id"}, mux).
+func (m *Metrics) Middleware(routes []string, next http.Handler) http.Handler {
+	routeOf := RouteMatcher(routes)
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		start := time.Now()
+		rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK}
+		finished := false
+		defer func() {
+			route := routeOf(r.URL.Path)
+			// the counter declares exactly the standard methods and OTHER: any other method is OTHER
+			method, ok := ParseRequestsTotalMethod(r.Method)
+			if !ok {
+				method = RequestsTotalMethodOTHER
+			}
+			status := strconv.Itoa(rec.status)
+			if !finished {
+				status = "500" // the handler panicked; net/http drops the connection
+			} else if r.Context().Err() != nil {
+				status = ClientClosedStatus
+			}
+			m.RequestsTotal.Inc(method, route, status)
+			m.RequestDurationSeconds.Observe(route, time.Since(start).Seconds())
+		}()
+		next.ServeHTTP(rec, r)
+		finished = true
+	})
+}
+
+// RouteMatcher returns the template each path matches, or UnmatchedRoute: static templates by a map lookup,
+// parameterised ones segment by segment, in the order given.
+func RouteMatcher(templates []string) func(path string) string {
+	exact := map[string]string{}
+	var withParams [][]string
+	var paramTemplates []string
+	for _, t := range templates {
+		parts := segments(t)
+		if hasParam(parts) {
+			withParams = append(withParams, parts)
+			paramTemplates = append(paramTemplates, t)
+		} else {
+			exact[strings.Join(parts, "/")] = t
+		}
+	}
+	return func(path string) string {
+		parts := segments(path)
+		if t, ok := exact[strings.Join(parts, "/")]; ok {
+			return t
+		}
+		for i, want := range withParams {
+			if matches(want, parts) {
+				return paramTemplates[i]
+			}
+		}
+		return UnmatchedRoute
+	}
+}
+
+func segments(path string) []string {
+	if cut := strings.IndexAny(path, "?#"); cut >= 0 {
+		path = path[:cut]
+	}
+	if len(path) > 1 && strings.HasSuffix(path, "/") {
+		path = path[:len(path)-1]
+	}
+	return strings.Split(path, "/")
+}
+
+func isParam(segment string) bool {
+	return strings.HasPrefix(segment, ":") || (len(segment) > 2 && segment[0] == '{' && segment[len(segment)-1] == '}')
+}
+
+func hasParam(parts []string) bool {
+	for _, p := range parts {
+		if isParam(p) {
+			return true
+		}
+	}
+	return false
+}
+
+func matches(want, parts []string) bool {
+	if len(want) != len(parts) {
+		return false
+	}
+	for i, w := range want {
+		if isParam(w) && parts[i] == "" || !isParam(w) && w != parts[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// statusRecorder keeps the status the handler sent; Unwrap lets http.ResponseController reach the writer's
+// Flush, Hijack and deadlines.
+type statusRecorder struct {
+	http.ResponseWriter
+	status      int
+	wroteHeader bool
+}
+
+func (s *statusRecorder) WriteHeader(code int) {
+	// 1xx responses are informational, except 101 (the switch to another protocol), which is final
+	if !s.wroteHeader && (code >= 200 || code == http.StatusSwitchingProtocols) {
+		s.status, s.wroteHeader = code, true
+	}
+	s.ResponseWriter.WriteHeader(code)
+}
+
+func (s *statusRecorder) Write(b []byte) (int, error) {
+	s.wroteHeader = true
+	return s.ResponseWriter.Write(b)
+}
+
+func (s *statusRecorder) Unwrap() http.ResponseWriter {
+	return s.ResponseWriter
 }
 
 // selfMetrics are the exporter's own series, the same in every stackc registry.
