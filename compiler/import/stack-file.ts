@@ -65,8 +65,8 @@ function severityLines(a: ImportedAlert, indent: string): string[] {
   const given = a.labels.severity;
   if (given !== undefined && (severities as readonly string[]).includes(given)) return [`${indent}severity: ${tsString(given)},`];
   const why = given === undefined
-    ? 'check: the rule had no severity label; stackc needs one (Alertmanager routes by it), so the import says warning'
-    : `check: the rule's severity was ${JSON.stringify(given)}, which is not one of info, warning, critical; the import says warning`;
+    ? 'check: no severity label in the rule; stackc routes by one, so the import says warning'
+    : `check: severity was ${JSON.stringify(given)}; stackc routes by info, warning or critical`;
   return [...comment(why, indent), `${indent}severity: 'warning',`];
 }
 

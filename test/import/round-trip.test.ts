@@ -1,4 +1,4 @@
-// The import round trip: rule files written for the test (70 rules: joins, label_replace, absent, offset, subqueries,
+// The import round trip: rule files written for the test (71 rules: joins, label_replace, absent, offset, subqueries,
 // set operators, histograms, a summary, forecasts, comments, multi-line expressions, same-name alerts, recording rules
 // with static labels, every group option) → `stackc import` → `stackc compile` (type check included) → the emitted
 // rule files hold the same groups and rules; promtool accepts them, and the input's own promtool tests pass on them.
@@ -23,10 +23,10 @@ const compiled = run('compile', '--stacks', `${work.rel}/stacks`, '--out', `${wo
 
 test('import writes the stack file, and it compiles (type check and every stackc check)', () => {
   assert.is(imported.status, 0, imported.stderr);
-  assert.match(imported.stdout, /wrote \.tmp\/import-round-trip-\d+\/stacks\/roundtrip\.ts: 70 rules in 7 groups/);
+  assert.match(imported.stdout, /wrote \.tmp\/import-round-trip-\d+\/stacks\/roundtrip\.ts: 71 rules in 7 groups/);
   assert.is(imported.stderr, '', 'every series resolves and every severity is one stackc routes by');
   assert.is(compiled.status, 0, `${compiled.stdout}${compiled.stderr}`);
-  assert.match(compiled.stderr + compiled.stdout, /70 rules untested on purpose/);
+  assert.match(compiled.stderr + compiled.stdout, /71 rules untested on purpose/);
 });
 
 test('the emitted rule files hold the same groups, names, for, labels and annotations, and equal expressions', () => {
@@ -46,7 +46,7 @@ test('the emitted rule files hold the same groups, names, for, labels and annota
       rules += 1;
     });
   }
-  assert.is(rules, 70);
+  assert.is(rules, 71);
   // stronger than needed: the text itself is kept, comments and line breaks included
   assert.is(sameText, rules);
 });
@@ -55,7 +55,7 @@ test('promtool check rules accepts the output', () => {
   const r = spawnSync(promtool, ['check', 'rules', ...outputs], { encoding: 'utf8' });
   assert.is(r.status, 0, r.stdout + r.stderr);
   const found = [...r.stdout.matchAll(/SUCCESS: (\d+) rules found/g)].reduce((n, m) => n + Number(m[1]), 0);
-  assert.is(found, 70, r.stdout);
+  assert.is(found, 71, r.stdout);
 });
 
 test("the input's own promtool tests pass on the input and on the output", () => {
@@ -73,6 +73,12 @@ test('importing again gives the same bytes', () => {
   assert.is(again.status, 0, again.stderr);
   assert.is(readFileSync(join(work.dir, 'stacks/again.ts.txt'), 'utf8'), readFileSync(stackFile, 'utf8'));
   assert.is(execFileSync('git', ['status', '--porcelain', 'out/'], { cwd: root, encoding: 'utf8' }), '');
+});
+
+test('import never overwrites a file without --force', () => {
+  const again = run('import', inputs[0]!.slice(root.length + 1), '--out', `${work.rel}/stacks/roundtrip.ts`);
+  assert.is(again.status, 1);
+  assert.match(again.stderr, /stacks\/roundtrip\.ts exists; stackc import does not overwrite it\. Pass --force/);
 });
 
 test.after(() => work.remove());
