@@ -59,7 +59,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, result.source);
   for (const note of result.notes) console.error(`note: ${note}`);
-  console.log(`wrote ${display(out)}: ${result.ruleCount} rules in ${groups.length} groups; ${result.families.length} series declared in its own catalog ` +
+  const n = (count: number, what: string) => `${count} ${what}${count === 1 ? '' : 's'}`;
+  console.log(`wrote ${display(out)}: ${n(result.ruleCount, 'rule')} in ${n(groups.length, 'group')}; ${result.families.length} series declared in its own catalog ` +
     '(check the "check:" comments). Next: npm run compile');
   return 0;
 }
