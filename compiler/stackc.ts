@@ -36,6 +36,10 @@ const commands: Readonly<Record<string, Command>> = {
     summary: "serve a stack's metrics from its model (--simulate: with a synthetic workload)",
     run: async (argv) => (await import('../exporter/main.ts')).main(argv),
   },
+  import: {
+    summary: 'write a stack file from Prometheus rule files (series resolved against the catalogs)',
+    run: async (argv) => (await import('./import/cli.ts')).main(argv),
+  },
   init: {
     summary: 'scaffold a repository of stacks: package.json scripts, tsconfig.json, a first stack, a CI workflow',
     run: async (argv) => (await import('./init/cli.ts')).main(argv),

@@ -89,8 +89,10 @@ export interface AlertDefinition {
   readonly source: SourceRef;
 }
 
+/** Annotations. Optional, as in Prometheus (an imported rule keeps what it had), though an alert should say what is
+ *  wrong in summary and description. */
 interface AnnotationOptions {
-  /** One line for the notification title. */
+  /** One line for the notification title. @default no summary annotation */
   readonly summary?: string;
   /** Details; a Go template as Prometheus renders it (`{{ $value }}`, `{{ $labels.<name> }}` of labels the expression
    *  keeps, printf, if, with, range, humanize…; docs/templates.md). */
@@ -112,8 +114,6 @@ export interface AlertOptions<L extends string> extends AnnotationOptions {
   readonly keepFiringFor?: Duration;
   /** Static labels, e.g. `{ team: 'payments' }`; `severity` is added from `severity`. @default {} */
   readonly labels?: Readonly<Record<string, string>>;
-  readonly summary: string;
-  readonly description: string;
   /** Rule tests: at least one where the alert fires and one where it does not. Required for alerts on raw
    *  expressions, since the compiler derives tests only for threshold alerts; `untested('reason')` leaves the
    *  alert without tests, on purpose. @default [] */

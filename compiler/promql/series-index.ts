@@ -86,7 +86,7 @@ export function externalSeries(e: ExternalMetric): SeriesInfo[] {
   }
 }
 
-function bareHistogram(name: string, from: string): ForbiddenName {
+export function bareHistogram(name: string, from: string): ForbiddenName {
   return {
     name,
     message: `${name} is a histogram${from}: it has no series of that bare name`,
@@ -120,7 +120,7 @@ export function baseIndex(stack: Stack): { series: Map<string, SeriesInfo>; forb
 }
 
 /** Edit distance, for "did you mean" hints. */
-function distance(a: string, b: string): number {
+export function distance(a: string, b: string): number {
   const row = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
     let prev = row[0]!;

@@ -7,7 +7,8 @@ import type { AlertRule, RecordingRule, RuleGroup, Stack } from '../model.ts';
 import { allRules, issue, rulePath } from './context.ts';
 
 const labelName = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
-const labelRef = /\{\{[^}]*?(?:\$labels|\.Labels)\.([a-zA-Z_][a-zA-Z0-9_]*)[^}]*\}\}/g;
+/** `{{ $labels.x }}` (or `.Labels.x`) in an annotation: x must be a label of the alert's result. */
+export const labelRef = /\{\{[^}]*?(?:\$labels|\.Labels)\.([a-zA-Z_][a-zA-Z0-9_]*)[^}]*\}\}/g;
 
 function sorted(labels: Iterable<string>): string {
   return [...labels].sort().join(', ') || '(none)';

@@ -1,0 +1,66 @@
+// `stackc import <rules.yml…>`: writes a stack file from Prometheus rule files. Prints what to check; exits 1 on a
+// rule file it cannot read, 2 on wrong arguments.
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { basename, dirname, extname, relative, resolve, sep } from 'node:path';
+import { commandArgs } from '../command-args.ts';
+import { projectRoot } from '../../dsl/source.ts';
+import { importRules } from './index.ts';
+import { readRuleFiles, RuleFileError } from './rule-files.ts';
+
+const usage = `Usage: stackc import <rules.yml> [more.yml …] [options]
+
+Writes a stack file whose rule groups compile back to the same Prometheus rules: same groups, names, expressions,
+for, labels and annotations. Series are resolved against the shipped catalogs and the files' own recording rules;
+the others are declared in the stack's own catalog with types and labels inferred from how the rules use them,
+each with a "check:" comment. Every rule is marked untested('imported'). Alertmanager configs and dashboards are
+not imported (yet).
+
+Options:
+  --name NAME        the stack's name (default: the first file's name, e.g. rules for rules.yml)
+  --out FILE         where to write the stack file (default: stacks/<name>.ts)
+  --namespace NS     the namespace the stack's app runs in (default: the name)
+  --force            overwrite FILE when it exists
+  -h, --help         show this help
+
+Then: npm run compile (or npx stackc compile) checks and compiles it; docs/import.md says what to review.`;
+
+function defaultName(file: string): string {
+  const name = basename(file, extname(file)).toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '');
+  return name || 'imported';
+}
+
+const display = (path: string) => relative(projectRoot, path).split(sep).join('/');
+
+export async function main(argv: readonly string[]): Promise<number> {
+  const args = commandArgs(argv, { name: { type: 'string' }, out: { type: 'string' }, namespace: { type: 'string' }, force: { type: 'boolean' } }, usage);
+  if (typeof args === 'number') return args;
+  if (args.positionals.length === 0) {
+    console.error(`stackc import needs at least one rule file.\n\n${usage}`);
+    return 2;
+  }
+  const paths = args.positionals.map((p) => resolve(p));
+  const name = args.values.name ?? defaultName(paths[0]!);
+  const out = resolve(args.values.out ?? resolve(projectRoot, 'stacks', `${name}.ts`));
+  if (existsSync(out) && !args.values.force) {
+    console.error(`${display(out)} exists; stackc import does not overwrite it. Pass --force, or choose another --out or --name.`);
+    return 1;
+  }
+  let groups;
+  try {
+    groups = readRuleFiles(paths, display);
+  } catch (e) {
+    if (e instanceof RuleFileError || (e as NodeJS.ErrnoException).code === 'ENOENT') {
+      console.error(`✖ ${(e as Error).message}`);
+      return 1;
+    }
+    throw e;
+  }
+  const result = importRules(groups, { stackName: name, namespace: args.values.namespace ?? name, sources: paths.map(display) });
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, result.source);
+  for (const note of result.notes) console.error(`note: ${note}`);
+  const n = (count: number, what: string) => `${count} ${what}${count === 1 ? '' : 's'}`;
+  console.log(`wrote ${display(out)}: ${n(result.ruleCount, 'rule')} in ${n(groups.length, 'group')}; ${result.families.length} series declared in its own catalog ` +
+    '(check the "check:" comments). Next: npm run compile');
+  return 0;
+}

@@ -1,0 +1,87 @@
+// `stackc import`: Prometheus rule files → a stack file that compiles to the same rules. Series are resolved against
+// the shipped catalogs and the input's own recording rules; the rest are declared in the stack's own catalog with
+// types and labels inferred from their use. Pure: text in, text out (the CLI reads and writes the files).
+import type { ExternalMetric } from '../model.ts';
+import { parsePromQL, selectorsIn } from '../promql/ast.ts';
+import { inferLabels, type RuleForLabels } from './labels.ts';
+import { resolveSeries, type Resolution } from './resolve.ts';
+import type { ImportedGroup } from './rule-files.ts';
+import { inferFamilies, usedSeries } from './series-types.ts';
+import { shippedCatalogs } from './shipped-catalogs.ts';
+import { stackFile, type DeclaredFamily } from './stack-file.ts';
+import { tsAccess } from './ts-text.ts';
+
+export interface ImportOptions {
+  readonly stackName: string;
+  readonly namespace: string;
+  /** The rule files as the stack file's header names them. */
+  readonly sources: readonly string[];
+}
+
+export interface ImportResult {
+  readonly source: string;
+  /** What the user should look at, one line each: undeclared series, alerts whose severity was made up. */
+  readonly notes: readonly string[];
+  readonly families: readonly DeclaredFamily[];
+  readonly ruleCount: number;
+}
+
+const ownCatalog = 'imported';
+
+function familyPart(name: string, family: DeclaredFamily): string | undefined {
+  if (family.type === 'histogram') return name.slice(family.name.length + 1);
+  if (family.type === 'summary') return name === family.name ? 'quantiles' : name.slice(family.name.length + 1);
+  return undefined;
+}
+
+export function importRules(groups: readonly ImportedGroup[], o: ImportOptions): ImportResult {
+  const rules = groups.flatMap((g) => g.rules.map((r) => ({ group: g, rule: r, where: `${r.kind === 'alert' ? 'alert' : 'record'} ${r.name}` })));
+  const parsed = rules.map((r) => ({ ...r, parsed: parsePromQL(r.rule.expr) }));
+  const asts = parsed.flatMap((r) => (r.parsed.ok ? [{ ...r, ast: r.parsed.ast }] : []));
+  const names = new Set(asts.flatMap(({ ast }) => selectorsIn(ast).flatMap(({ selector }) => (selector.name ? [selector.name] : []))));
+  const recorded = new Set(rules.flatMap(({ rule }) => (rule.kind === 'recording' ? [rule.name] : [])));
+  const resolved = resolveSeries(names, recorded);
+  const used = usedSeries(asts.map(({ where, ast }) => ({ where, ast })));
+  const unknown = [...resolved].filter(([, r]) => r.kind === 'unknown').map(([n]) => n).sort();
+  const { families, undeclared, familyOf } = inferFamilies(unknown, names, used);
+
+  const shipped = shippedCatalogs.filter((s) => [...resolved.values()].some((r) => r.kind === 'catalog' && r.shipped === s));
+  const known = shippedCatalogs.filter((s) => s.always || shipped.includes(s)).flatMap((s) => s.catalog.entries);
+  const importedEntries: ExternalMetric[] = families.map((f) => ({ kind: 'external', catalog: 'imported', name: f.name, type: f.type, help: '', labels: ['instance', 'job'] }));
+  const labelRules: RuleForLabels[] = asts.map(({ group, rule, ast }) => ({
+    kind: rule.kind, name: rule.name, ast, labels: { ...group.labels, ...rule.labels }, annotations: rule.kind === 'alert' ? rule.annotations : {},
+  }));
+  const labels = inferLabels({ rules: labelRules, known, imported: importedEntries, familyOf });
+  const usedBy = (family: string) => [...new Set([...familyOf].filter(([, f]) => f === family).flatMap(([n]) => used.usedIn.get(n) ?? []))];
+  const declared: DeclaredFamily[] = families.map((f) => ({ ...f, labels: labels.get(f.name) ?? [], usedIn: usedBy(f.name) }));
+  const byName = new Map(declared.map((f) => [f.name, f]));
+
+  const refOf = (name: string): string | undefined => {
+    const r: Resolution | undefined = resolved.get(name);
+    if (r?.kind === 'catalog') return partAccess(tsAccess(r.shipped.exportName, r.entry.name), r.part);
+    const family = familyOf.get(name);
+    if (family === undefined) return undefined;
+    return partAccess(tsAccess(ownCatalog, family), familyPart(name, byName.get(family)!));
+  };
+
+  const near = [...resolved].flatMap(([name, r]) => (r.kind === 'near' ? [{ name, why: `${name} is in no shipped catalog; did you mean ${r.near.join(' or ')}?` }] : []));
+  const left = [...near, ...undeclared].sort((a, b) => a.name.localeCompare(b.name));
+  const severityNotes = rules.flatMap(({ rule }) => (rule.kind === 'alert' && !['info', 'warning', 'critical'].includes(rule.labels.severity ?? '')
+    ? [`alert ${rule.name}: severity ${rule.labels.severity === undefined ? 'missing' : JSON.stringify(rule.labels.severity)}, written as 'warning'`] : []));
+  const syntaxNotes = parsed.flatMap(({ where, parsed: p }) => (p.ok ? [] : [`${where}: PromQL syntax error (${p.problem.message}); the compile reports it`]));
+  const source = stackFile({
+    stackName: o.stackName, namespace: o.namespace, sources: o.sources, groups, shipped,
+    families: declared, undeclared: left, refOf, ownCatalog,
+  });
+  return {
+    source,
+    notes: [...left.map((u) => `not declared: ${u.why}`), ...severityNotes, ...syntaxNotes],
+    families: declared,
+    ruleCount: rules.length,
+  };
+}
+
+function partAccess(base: string, part: string | undefined): string {
+  return part ? `${base}.${part}` : base;
+}
+
