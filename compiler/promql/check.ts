@@ -279,7 +279,9 @@ export class ExpressionChecker {
     const input = args[args.length - 1];
     const inputLabels = input?.labels;
     const g = n.grouping;
-    if (g) for (const l of g.labels) this.checkLabel(l, inputLabels, `the input of ${n.op}()`);
+    // by (x) keeps x: a label the input lacks is a mistake. without (x) only drops it: a label that is not there is a
+    // no-op Prometheus accepts, and mixins write defensive `without (instance, pod)` over series that lack one
+    if (g?.mode === 'by') for (const l of g.labels) this.checkLabel(l, inputLabels, `the input of ${n.op}()`);
     const buckets = input?.buckets ? { buckets: true } : input?.notBuckets ? { notBuckets: input.notBuckets } : {};
     if (n.op === 'topk' || n.op === 'bottomk' || n.op === 'limitk' || n.op === 'limit_ratio') return { kind: 'vector', labels: inputLabels, ...buckets };
     let labels: Set<string> | undefined;
@@ -306,7 +308,8 @@ export class ExpressionChecker {
     }
     const m = n.matching;
     if (m) {
-      for (const l of m.labels) {
+      // on (x) matches by x; ignoring (x) of a label neither side has changes nothing, as Prometheus runs it
+      for (const l of m.mode === 'on' ? m.labels : []) {
         if (lhs.labels && rhs.labels && !lhs.labels.has(l.name) && !rhs.labels.has(l.name)) {
           this.checkLabel(l, new Set([...lhs.labels, ...rhs.labels]), 'either side of the operation');
         }
