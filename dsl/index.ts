@@ -25,4 +25,6 @@ export type { DashboardDefinition, DashboardOptions, PanelDefinition, PanelOptio
 export { alerting, receiver, slack, pagerDuty, webhook, secretKey } from './alerting.ts';
 export type { AlertingOptions, ReceiverDefinition } from './alerting.ts';
 export { deploy, defaultImages, defaultResources, grafanaImages } from './deploy.ts';
+export { nodeExporter, postgresExporter, redisExporter, mysqldExporter, exporterImages, exporterPorts, exporterResources } from './exporters.ts';
+export type { ExporterDefinition, ExporterOptions, PostgresExporterOptions, RedisExporterOptions, MysqldExporterOptions } from './exporters.ts';
 export type { DeployOptions } from './deploy.ts';
