@@ -9,7 +9,7 @@ export const exporterKinds = ['node', 'postgres', 'redis', 'mysqld'] as const;
 export type ExporterKind = (typeof exporterKinds)[number];
 
 /** An environment variable read from a Secret key; `secret` is undefined when the stack left a required one out. */
-export interface ExporterSecretEnv {
+export interface ExporterCredentialEnv {
   readonly env: string;
   /** What the stack option is called, for messages (`dataSource`, `password`). */
   readonly option: string;
@@ -45,7 +45,7 @@ export interface Exporter {
   readonly args: readonly string[];
   /** Plain settings: addresses, never credentials. */
   readonly env: readonly { readonly name: string; readonly value: string }[];
-  readonly secretEnv: readonly ExporterSecretEnv[];
+  readonly credentialEnv: readonly ExporterCredentialEnv[];
   readonly hostMounts: readonly HostMount[];
   readonly resources: Resources;
   readonly source: SourceRef;

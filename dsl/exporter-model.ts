@@ -16,7 +16,7 @@ export function exporterOf(x: AnyExporter, namespaces: { readonly app: string; r
     runsOn: x.runsOn,
     args: [...x.args],
     env: x.env.map((e) => ({ ...e })),
-    secretEnv: x.secretEnv.map((s) => ({ ...s, ...(s.secret ? { secret: { ...s.secret } } : {}) })),
+    credentialEnv: x.credentialEnv.map((s) => ({ ...s, ...(s.secret ? { secret: { ...s.secret } } : {}) })),
     hostMounts: x.hostMounts.map((m) => ({ ...m })),
     resources: { requests: { ...x.resources.requests }, limits: { ...x.resources.limits } },
     source: x.source,

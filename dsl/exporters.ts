@@ -2,7 +2,7 @@
 // shipped catalog, whose series it offers with the labels every target of the stack carries (namespace, pod,
 // instance, job), so scope() and the dashboard variables apply to them as to the stack's own metrics.
 import type { Resources, SecretKeyRef } from '../compiler/model-deploy.ts';
-import type { ExporterKind, ExporterSecretEnv, HostMount } from '../compiler/model-exporters.ts';
+import type { ExporterKind, ExporterCredentialEnv, HostMount } from '../compiler/model-exporters.ts';
 import type { SourceRef } from '../compiler/model.ts';
 import { withLabels } from './catalog.ts';
 import { mysqldExporter as mysqldCatalog } from './catalogs/mysqld-exporter.ts';
@@ -65,7 +65,7 @@ export interface ExporterDefinition<C> {
   readonly runsOn: 'every-node' | 'one-pod';
   readonly args: readonly string[];
   readonly env: readonly { readonly name: string; readonly value: string }[];
-  readonly secretEnv: readonly ExporterSecretEnv[];
+  readonly credentialEnv: readonly ExporterCredentialEnv[];
   readonly hostMounts: readonly HostMount[];
   readonly resources: Resources;
   readonly source: SourceRef;
@@ -74,7 +74,7 @@ export interface ExporterDefinition<C> {
 /** Any exporter, as a stack lists it. */
 export type AnyExporter = ExporterDefinition<unknown>;
 
-type Fixed = Pick<ExporterDefinition<unknown>, 'exporter' | 'catalog' | 'inMonitoringNamespace' | 'runsOn' | 'env' | 'secretEnv' | 'hostMounts'> & {
+type Fixed = Pick<ExporterDefinition<unknown>, 'exporter' | 'catalog' | 'inMonitoringNamespace' | 'runsOn' | 'env' | 'credentialEnv' | 'hostMounts'> & {
   readonly args: (port: number) => readonly string[];
 };
 
@@ -108,7 +108,7 @@ const hostMounts: readonly HostMount[] = [
  */
 export function nodeExporter(o: ExporterOptions = {}) {
   return defined(withLabels(nodeCatalog, 'namespace', 'pod'), {
-    exporter: 'node', catalog: nodeCatalog.catalogName, inMonitoringNamespace: true, runsOn: 'every-node', env: [], secretEnv: [], hostMounts,
+    exporter: 'node', catalog: nodeCatalog.catalogName, inMonitoringNamespace: true, runsOn: 'every-node', env: [], credentialEnv: [], hostMounts,
     args: (port) => [
       listen(port),
       ...hostMounts.map((m) => `--path.${m.name}fs=${m.mountPath}`),
@@ -132,7 +132,7 @@ export interface PostgresExporterOptions extends ExporterOptions {
 export function postgresExporter(o: PostgresExporterOptions) {
   return defined(withLabels(postgresCatalog, 'namespace', 'pod'), {
     exporter: 'postgres', catalog: postgresCatalog.catalogName, inMonitoringNamespace: false, runsOn: 'one-pod', env: [], hostMounts: [],
-    secretEnv: [{ env: 'DATA_SOURCE_NAME', option: 'dataSource', ...(o?.dataSource ? { secret: o.dataSource } : {}) }],
+    credentialEnv: [{ env: 'DATA_SOURCE_NAME', option: 'dataSource', ...(o?.dataSource ? { secret: o.dataSource } : {}) }],
     args: (port) => [listen(port)],
   }, o ?? {}, callSite());
 }
@@ -152,7 +152,7 @@ export function redisExporter(o: RedisExporterOptions) {
   return defined(withLabels(redisCatalog, 'namespace', 'pod'), {
     exporter: 'redis', catalog: redisCatalog.catalogName, inMonitoringNamespace: false, runsOn: 'one-pod', hostMounts: [],
     env: [{ name: 'REDIS_ADDR', value: o?.address ?? '' }],
-    secretEnv: o?.password ? [{ env: 'REDIS_PASSWORD', option: 'password', secret: o.password }] : [],
+    credentialEnv: o?.password ? [{ env: 'REDIS_PASSWORD', option: 'password', secret: o.password }] : [],
     args: (port) => [listen(port)],
   }, o ?? {}, callSite());
 }
@@ -169,7 +169,7 @@ export interface MysqldExporterOptions extends ExporterOptions {
 export function mysqldExporter(o: MysqldExporterOptions) {
   return defined(withLabels(mysqldCatalog, 'namespace', 'pod'), {
     exporter: 'mysqld', catalog: mysqldCatalog.catalogName, inMonitoringNamespace: false, runsOn: 'one-pod', env: [], hostMounts: [],
-    secretEnv: [{ env: 'DATA_SOURCE_NAME', option: 'dataSource', ...(o?.dataSource ? { secret: o.dataSource } : {}) }],
+    credentialEnv: [{ env: 'DATA_SOURCE_NAME', option: 'dataSource', ...(o?.dataSource ? { secret: o.dataSource } : {}) }],
     args: (port) => [listen(port)],
   }, o ?? {}, callSite());
 }

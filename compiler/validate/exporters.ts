@@ -13,8 +13,7 @@ const dnsLabel = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 
 /** Jobs and components an exporter's name must not take: its job, app label and workload would be theirs. */
 function takenNames(stack: Stack): Map<string, string> {
-  const exporterNames = new Set(stack.exporters.map((e) => e.name));
-  const jobs = clusterScrapeJobs(stack).map((j) => String(j['job_name'])).filter((n) => !exporterNames.has(n));
+  const jobs = clusterScrapeJobs({ ...stack, exporters: [] }).map((j) => String(j['job_name']));
   return new Map([
     ...Object.values(components).map((n) => [n, `stackc's ${n}`] as const),
     ...jobs.map((n) => [n, n === stack.app ? `the app's job (app: '${stack.app}')` : `the scrape job ${n}`] as const),
@@ -61,7 +60,7 @@ export function checkExporters(stack: Stack): Issue[] {
       if (other) at('exporters/port-clash', `port ${e.port} of ${e.name} is also ${other.name}'s, and both listen on every node's network`, `give it another: { port: ${e.port + 1} }`);
       hostSeen.set(e.port, e);
     }
-    for (const s of e.secretEnv) {
+    for (const s of e.credentialEnv) {
       if (!s.secret) at('exporters/missing-secret', `${e.name} has no ${s.option}: it reads ${s.env} from a Secret key`, `add ${s.option}: secretKey('<secret>', '<key>'), the Secret created in namespace ${e.namespace}`);
       else out.push(...secretIssues(path, s.secret, e.source));
     }

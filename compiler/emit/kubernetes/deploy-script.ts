@@ -9,7 +9,7 @@ import { names, ports } from './names.ts';
 function exporterParts(stack: Stack): { rollouts: string[]; secrets: string[] } {
   return {
     rollouts: stack.exporters.map((e) => `${e.namespace} ${e.runsOn === 'every-node' ? 'daemonset' : 'deployment'}/${e.name}`),
-    secrets: [...new Set(stack.exporters.flatMap((e) => e.secretEnv.flatMap((s) => (s.secret ? [`${e.namespace}/${s.secret.secret}`] : []))))].sort(),
+    secrets: [...new Set(stack.exporters.flatMap((e) => e.credentialEnv.flatMap((s) => (s.secret ? [`${e.namespace}/${s.secret.secret}`] : []))))].sort(),
   };
 }
 
@@ -19,8 +19,8 @@ function exporterBlocks(stack: Stack): { vars: string; secrets: string; wait: st
   if (stack.exporters.length === 0) return { vars: '', secrets: '', wait: '' };
   const { rollouts, secrets } = exporterParts(stack);
   return {
-    vars: `exporter_rollouts=(${quoted(rollouts)})\nexporter_secrets=(${quoted(secrets)})\n`,
-    secrets: `  for ref in "\${exporter_secrets[@]}"; do
+    vars: `exporter_rollouts=(${quoted(rollouts)})\nexporter_secret_names=(${quoted(secrets)})\n`,
+    secrets: `  for ref in "\${exporter_secret_names[@]}"; do
     if ! kubectl get secret "\${ref#*/}" -n "\${ref%%/*}" >/dev/null 2>&1; then
       echo "deploy.sh: Secret \${ref#*/} is missing in namespace \${ref%%/*}, where an exporter reads its credentials. Create it first, e.g.:" >&2
       echo "  kubectl create secret generic \${ref#*/} -n \${ref%%/*} --from-file=<key>=<file>   (keys: see docs/exporters.md)" >&2

@@ -16,11 +16,11 @@ function container(e: Exporter): Manifest {
     name: e.name,
     image: e.image,
     args: [...e.args],
-    ...(e.env.length || e.secretEnv.length ? {
+    ...(e.env.length || e.credentialEnv.length ? {
       env: [
         ...e.env.map((v) => ({ name: v.name, value: v.value })),
         // credentials only by reference: the value stays in the Secret
-        ...e.secretEnv.filter((s) => s.secret).map((s) => ({ name: s.env, valueFrom: { secretKeyRef: { name: s.secret!.secret, key: s.secret!.key } } })),
+        ...e.credentialEnv.filter((s) => s.secret).map((s) => ({ name: s.env, valueFrom: { secretKeyRef: { name: s.secret!.secret, key: s.secret!.key } } })),
       ],
     } : {}),
     ports: [{ name: portName, containerPort: e.port, ...(e.runsOn === 'every-node' ? { hostPort: e.port } : {}) }],
