@@ -3,6 +3,7 @@
 // Nothing here may import from dsl/ or hold functions, classes or symbols.
 import type { Dashboard } from './model-dashboard.ts';
 import type { Alerting, Deploy } from './model-deploy.ts';
+import type { Exporter } from './model-exporters.ts';
 import type { Slo } from './model-slo.ts';
 
 export type { BurnWindow, Sli, Slo, SloAlert } from './model-slo.ts';
@@ -227,6 +228,9 @@ export interface Stack {
   readonly deploy: Deploy;
   /** Service-level objectives; their rules are in `ruleGroups` too (see compiler/model-slo.ts). */
   readonly slos: readonly Slo[];
+  /** Exporters the stack runs and scrapes beside its app (compiler/model-exporters.ts); their catalogs' series are
+   *  in `externalMetrics`, with the target labels. */
+  readonly exporters: readonly Exporter[];
   /** Every object that defines a series the stack lists or uses, one entry per object. */
   readonly definitions: readonly SeriesDefinition[];
   readonly source: SourceRef;

@@ -4,6 +4,7 @@ import type { AlertingDefinition } from './alerting.ts';
 import type { AnyCatalog } from './catalog.ts';
 import type { DashboardDefinition } from './dashboard.ts';
 import type { DeployDefinition } from './deploy.ts';
+import type { AnyExporter } from './exporters.ts';
 import type { AnyMetric } from './metrics.ts';
 import type { RuleGroupDefinition } from './rules.ts';
 import type { SloDefinition } from './slo.ts';
@@ -53,6 +54,9 @@ export interface StackOptions {
   readonly initialSeries?: boolean;
   /** External series the rules and panels may query (kube-state-metrics, kubelet). @default [] */
   readonly catalogs?: readonly AnyCatalog[];
+  /** Exporters the stack deploys and scrapes beside its app (`nodeExporter()`, `postgresExporter({ … })`, …): their
+   *  series are queryable with the target labels, through each exporter's `series` (docs/exporters.md). @default [] */
+  readonly exporters?: readonly AnyExporter[];
   /** Rule groups, emitted in this order. Groups of recording rules only go to recording-rules.yml. */
   readonly groups: readonly RuleGroupDefinition[];
   /** Service-level objectives (`slo(...)`): their recording rules and burn-rate alerts are emitted as one rule group

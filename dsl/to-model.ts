@@ -8,6 +8,8 @@ import { prometheusSeries } from './catalogs/prometheus.ts';
 import { dashboardOf } from './dashboard-model.ts';
 import { definitionsOf } from './definitions.ts';
 import { deployOf } from './deploy.ts';
+import { exporterOf } from './exporter-model.ts';
+import type { AnyCatalog } from './catalog.ts';
 import type { MetricDefinition, ThresholdLevel, ThresholdsInput } from './metrics.ts';
 import type { AlertDefinition, Recording, RuleGroupDefinition } from './rules.ts';
 import type { SloDefinition } from './slo.ts';
@@ -134,7 +136,9 @@ export function toModel(def: StackDefinition): Stack {
     externalLabels: { ...o.scrape?.externalLabels },
   };
   const external = new Map<string, ExternalMetric>();
-  for (const c of [prometheusSeries, ...(o.catalogs ?? [])]) for (const e of c.entries) external.set(e.name, e);
+  // an exporter's series last: they carry the labels its scrape job attaches
+  const exporterSeries = (o.exporters ?? []).map((x) => x.series as AnyCatalog);
+  for (const c of [prometheusSeries, ...(o.catalogs ?? []), ...exporterSeries]) for (const e of c.entries) external.set(e.name, e);
   const target: Target = { prometheus: o.target?.prometheus ?? '3', grafana: o.target?.grafana ?? grafanaMajors[0] };
   return {
     kind: 'stack',
@@ -150,6 +154,7 @@ export function toModel(def: StackDefinition): Stack {
     // an objective's rules are a group of their own, after the stack's groups
     ruleGroups: [...o.groups, ...(o.slos ?? []).map((s) => s.group)].map((g) => groupOf(g, scrape.evaluationInterval)),
     slos: (o.slos ?? []).map(sloOf),
+    exporters: (o.exporters ?? []).map((x) => exporterOf(x, { app: o.namespace, monitoring: o.monitoringNamespace ?? 'monitoring' })),
     dashboards: (o.dashboards ?? []).map(dashboardOf),
     alerting: alertingOf(o.alerting, def.source),
     deploy: deployOf(o.deploy, def.source, target),

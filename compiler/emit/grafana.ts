@@ -120,6 +120,13 @@ function rowJson(item: Extract<Placed, { kind: 'row' }>): GrafanaRow {
   return { type: 'row', id: item.id, title: item.row.title ?? '', collapsed: false, gridPos: item.gridPos, panels: [] };
 }
 
+/** The jobs whose targets the variables list: the app's, and each exporter's the stack runs (their series carry the
+ *  same namespace and pod labels, so scope() narrows them too). */
+function targetsSelector(stack: Stack): string {
+  const jobs = [stack.app, ...stack.exporters.map((e) => e.name)];
+  return jobs.length === 1 ? `job="${stack.app}"` : `job=~"${jobs.join('|')}"`;
+}
+
 function variableJson(stack: Stack, name: DashboardVariable): GrafanaVariable {
   const inNamespace = name === 'namespace' ? '' : ', namespace=~"$namespace"';
   return {
@@ -127,11 +134,11 @@ function variableJson(stack: Stack, name: DashboardVariable): GrafanaVariable {
     name,
     label: name[0]!.toUpperCase() + name.slice(1),
     datasource: datasourceRef,
-    query: `label_values(up{job="${stack.app}"${inNamespace}}, ${name})`,
+    query: `label_values(up{${targetsSelector(stack)}${inNamespace}}, ${name})`,
     refresh: 2,
     includeAll: true,
     multi: true,
-    // "All" namespaces means those the app runs in (Grafana joins the options); all pods of them, by regex
+    // "All" namespaces means those the app and its exporters run in (Grafana joins the options); all pods of them, by regex
     ...(name === 'namespace' ? {} : { allValue: '.*' }),
     current: { selected: true, text: ['All'], value: ['$__all'] },
     options: [],

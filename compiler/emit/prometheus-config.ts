@@ -2,6 +2,7 @@
 // same rule files), from one set of functions so the two cannot drift apart.
 import type { Stack } from '../model.ts';
 import { probeModule } from './blackbox.ts';
+import { exporterClusterJob, exporterLocalJob, exporterLocalTarget, localPod, podTargetRelabelling } from './exporter-scrape.ts';
 import { files, type Files } from './files.ts';
 import { catalogs, names, ports, serviceAddress, usesCatalog } from './kubernetes/names.ts';
 import { ruleFileGroups } from './rules.ts';
@@ -43,10 +44,7 @@ function appJob(stack: Stack): Json {
     kubernetes_sd_configs: [{ role: 'pod', namespaces: { names: [stack.namespace] } }],
     relabel_configs: [
       { source_labels: ['__meta_kubernetes_pod_label_app'], action: 'keep', regex: stack.app },
-      { source_labels: ['__meta_kubernetes_pod_phase'], action: 'drop', regex: 'Succeeded|Failed' },
-      { source_labels: ['__meta_kubernetes_pod_ip'], target_label: '__address__', regex: '(.+)', replacement: `$1:${stack.scrape.port}` },
-      { source_labels: ['__meta_kubernetes_namespace'], target_label: 'namespace' },
-      { source_labels: ['__meta_kubernetes_pod_name'], target_label: 'pod' },
+      ...podTargetRelabelling(stack.scrape.port),
     ],
   };
 }
@@ -129,6 +127,7 @@ function probedServicesJob(stack: Stack): Json {
 export function clusterScrapeJobs(stack: Stack): Json[] {
   return [
     appJob(stack),
+    ...stack.exporters.map((e) => exporterClusterJob(stack, e)),
     apiServersJob,
     nodesJob('kubernetes-nodes', '/metrics'),
     ...(usesCatalog(stack, catalogs.kubelet) ? [nodesJob('kubernetes-cadvisor', '/metrics/cadvisor')] : []),
@@ -151,6 +150,8 @@ export interface LocalTargets {
   /** host:port of each exporter; each becomes one pod `<app>-<i>` in the stack's namespace. */
   readonly exporterTargets: readonly string[];
   readonly alertmanagerTargets: readonly string[];
+  /** host:port of each exporter the stack runs, by its job name. @default each on loopback at its local port */
+  readonly exporterJobTargets?: Readonly<Record<string, string>>;
 }
 
 /** The emitted local profile's targets: the exporter at its port and Alertmanager at its default, on loopback. */
@@ -159,8 +160,8 @@ export function defaultLocalTargets(stack: Stack): LocalTargets {
 }
 
 /**
- * The local profile: the app job with static targets carrying the labels the cluster's relabeling adds
- * (namespace, pod), so every rule and annotation sees the same labels as in the cluster.
+ * The local profile: the app job and the exporters' jobs with static targets carrying the labels the cluster's
+ * relabeling adds (namespace, pod), so every rule and annotation sees the same labels as in the cluster.
  * @example localPrometheusConfig(stack, { exporterTargets: ['127.0.0.1:40123'], alertmanagerTargets: ['127.0.0.1:40124'] })
  */
 export function localPrometheusConfig(stack: Stack, targets: LocalTargets = defaultLocalTargets(stack)): string {
@@ -174,9 +175,9 @@ export function localPrometheusConfig(stack: Stack, targets: LocalTargets = defa
       scheme: 'http',
       static_configs: targets.exporterTargets.map((target, i) => ({
         targets: [target],
-        labels: { namespace: stack.namespace, pod: `${stack.app}-${i}` },
+        labels: { namespace: stack.namespace, pod: localPod(stack.app, i) },
       })),
-    }],
+    }, ...stack.exporters.map((e) => exporterLocalJob(e, targets.exporterJobTargets?.[e.name] ?? exporterLocalTarget(e)))],
   });
 }
 

@@ -13,9 +13,9 @@ const dnsSubdomain = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
 const secretKeyName = /^[-._a-zA-Z0-9]+$/;
 const quantity = /^[0-9]+(\.[0-9]+)?(m|Ki|Mi|Gi|Ti|Pi|k|M|G|T|P)?$/;
 /** A tag after the last `/`, or a digest: `latest` and untagged images change under you. */
-const pinned = /^[^@]+(:[^/:@]+|@sha256:[a-f0-9]{64})$/;
+export const pinned = /^[^@]+(:[^/:@]+|@sha256:[a-f0-9]{64})$/;
 
-function secretIssues(path: string[], ref: SecretKeyRef, where: Stack['alerting']['receivers'][number]['source']): Issue[] {
+export function secretIssues(path: string[], ref: SecretKeyRef, where: Stack['alerting']['receivers'][number]['source']): Issue[] {
   const out: Issue[] = [];
   if (!dnsSubdomain.test(ref.secret) || ref.secret.length > 253) {
     out.push(issue('deploy/secret-name', where, path, `Secret name "${ref.secret}" is not a valid Kubernetes name`, 'use lower-case letters, digits, dashes and dots'));

@@ -4,6 +4,7 @@ import type { Stack } from '../model.ts';
 import { checkDashboards } from './dashboards.ts';
 import { checkDefinitions } from './definitions.ts';
 import { checkDeploy } from './deploy.ts';
+import { checkExporters } from './exporters.ts';
 import { checkGoNames } from './go-names.ts';
 import { checkLimits } from './limits.ts';
 import { checkValues } from './values.ts';
@@ -20,7 +21,7 @@ import { checkThresholds } from './thresholds.ts';
 /** One family of checks: a pure function from the model to the issues it finds. */
 export type Check = (stack: Stack) => readonly Issue[];
 
-export const checks: readonly Check[] = [checkSettings, checkDefinitions, checkLimits, checkLabelValues, checkValues, checkNaming, checkGoNames, checkUtf8Names, checkThresholds, checkRules, checkSlos, checkDashboards, checkDeploy, checkRouting];
+export const checks: readonly Check[] = [checkSettings, checkDefinitions, checkLimits, checkLabelValues, checkValues, checkNaming, checkGoNames, checkUtf8Names, checkThresholds, checkRules, checkSlos, checkDashboards, checkDeploy, checkRouting, checkExporters];
 
 const samePath = (a: Issue, b: Issue) => a.path.length === b.path.length && a.path.every((p, i) => p === b.path[i]);
 

@@ -1,6 +1,7 @@
 // The compiled local profile (out/<stack>/prometheus/prometheus.local.yml, alertmanager/alertmanager.local.yml
 // and the rule files), as the live judge runs it: the same files with only the addresses changed to the run's
-// free ports, and each receiver given its own webhook path so the judge sees which receiver Alertmanager used.
+// free ports (the jobs of exporters the run does not start left out), and each receiver given its own webhook path
+// so the judge sees which receiver Alertmanager used.
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parse, stringify } from 'yaml';
@@ -15,6 +16,9 @@ export interface RunAddresses {
   readonly alertmanagerTarget: string;
   /** The webhook URL of each receiver. */
   readonly webhookFor: (receiver: string) => string;
+  /** host:port of each of the stack's exporters the run started, by job name; the jobs of the others are left out
+   *  (their targets would be down, or something else). @default none started */
+  readonly exporterJobTargets?: ReadonlyMap<string, string>;
 }
 
 type Yaml = Record<string, unknown>;
@@ -32,6 +36,12 @@ export function writeRunConfigs(stack: Stack, compiledDir: string, runDir: strin
   const job = jobs.find((j) => j.job_name === stack.app);
   if (!job) throw new Error(`${prometheusLocalFile} has no scrape job ${stack.app} for the stack's exporter`);
   for (const sc of (job.static_configs ?? []) as Yaml[]) sc.targets = [at.exporterTarget];
+  const started = at.exporterJobTargets ?? new Map<string, string>();
+  const notStarted = new Set(stack.exporters.map((e) => e.name).filter((n) => !started.has(n)));
+  prometheus.scrape_configs = jobs.filter((j) => !notStarted.has(String(j.job_name)));
+  for (const j of jobs.filter((x) => started.has(String(x.job_name)))) {
+    for (const sc of (j.static_configs ?? []) as Yaml[]) sc.targets = [started.get(String(j.job_name))!];
+  }
   for (const am of ((prometheus.alerting as Yaml | undefined)?.alertmanagers ?? []) as Yaml[]) {
     for (const sc of (am.static_configs ?? []) as Yaml[]) sc.targets = [at.alertmanagerTarget];
   }

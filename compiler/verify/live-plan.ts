@@ -71,13 +71,25 @@ export interface LivePlan {
 
 const ms = (duration: string) => parseDuration(duration) ?? 0;
 
-/** Series of catalogs that exist only in a cluster (kube-state-metrics, kubelet); Prometheus's own (`up`) exist here. */
-function clusterOnlyIn(stack: Stack, expr: string): string[] {
+/** Why the series of `expr` cannot exist in the run, or undefined when they all can: series of catalogs that exist
+ *  only in a cluster (kube-state-metrics, kubelet), or of an exporter the run does not start. Prometheus's own
+ *  (`up`) and the started exporters' exist here. */
+function absentIn(stack: Stack, expr: string, started: ReadonlySet<string>): string | undefined {
+  const here = new Set(['prometheus', ...stack.exporters.filter((e) => started.has(e.name)).map((e) => e.catalog)]);
   // by series name: a catalog histogram is queried as its _bucket, _sum and _count series
-  const external = new Map(stack.externalMetrics.filter((e) => e.catalog !== 'prometheus').flatMap((e) => externalSeries(e).map((s) => [s.name, e.catalog] as const)));
+  const external = new Map(stack.externalMetrics.filter((e) => !here.has(e.catalog)).flatMap((e) => externalSeries(e).map((s) => [s.name, e.catalog] as const)));
   const parsed = parsePromQL(expr);
-  if (!parsed.ok) return [];
-  return [...seriesNamesIn(parsed.ast)].filter((n) => external.has(n)).map((n) => `${n} (${external.get(n)})`);
+  if (!parsed.ok) return undefined;
+  const absent = [...seriesNamesIn(parsed.ast)].filter((n) => external.has(n));
+  if (absent.length === 0) return undefined;
+  const exporterOf = (catalog: string) => stack.exporters.find((e) => e.catalog === catalog);
+  const notStarted = absent.filter((n) => exporterOf(external.get(n)!));
+  const clusterOnly = absent.filter((n) => !exporterOf(external.get(n)!));
+  const named = (ns: string[]) => ns.map((n) => `${n} (${external.get(n)})`).join(', ');
+  return [
+    ...(clusterOnly.length ? [`needs ${named(clusterOnly)}, scraped only in a cluster`] : []),
+    ...(notStarted.length ? [`needs ${named(notStarted)}, whose exporter the run does not start`] : []),
+  ].join('; ');
 }
 
 const fmt = (n: number) => String(Number(n.toPrecision(4)));
@@ -137,16 +149,17 @@ function inhibitions(stack: Stack, driven: readonly AlertRule[]): Map<AlertRule,
   return out;
 }
 
-export function livePlan(stack: Stack): LivePlan {
+/** @param started the names of the stack's exporters the run starts (scripts/local/stack-exporters.ts) */
+export function livePlan(stack: Stack, started: ReadonlySet<string> = new Set()): LivePlan {
   const scrapeMs = ms(stack.scrape.interval);
   const candidates: { rule: AlertRule; fireWithinMs: number }[] = [];
   const notDriven: Excluded<AlertRule>[] = [];
   for (const { rule, group } of alertRules(stack)) {
-    const cluster = clusterOnlyIn(stack, rule.expr.text);
+    const absent = absentIn(stack, rule.expr.text, started);
     const evaluationMs = ms(group.interval || stack.scrape.evaluationInterval);
     const fireWithinMs = scrapeMs + 2 * evaluationMs + ms(rule.for) + slackMs;
     let reason: string | undefined;
-    if (cluster.length) reason = `needs ${cluster.join(', ')}, scraped only in a cluster`;
+    if (absent) reason = absent;
     else if (!rule.threshold) reason = 'not derived from a threshold: the simulation cannot tell when its expression holds';
     else reason = thresholdProblem(stack, { ...rule, threshold: rule.threshold });
     if (!reason && fireWithinMs > firingBudgetMs) {
@@ -171,8 +184,8 @@ export function livePlan(stack: Stack): LivePlan {
   for (const g of stack.ruleGroups) {
     for (const r of g.rules) {
       if (r.kind !== 'recording') continue;
-      const cluster = clusterOnlyIn(stack, r.expr.text);
-      if (cluster.length) recordingsExcluded.push({ item: r, reason: `needs ${cluster.join(', ')}, scraped only in a cluster` });
+      const absent = absentIn(stack, r.expr.text, started);
+      if (absent) recordingsExcluded.push({ item: r, reason: absent });
       else recordings.push(r);
     }
   }
@@ -182,8 +195,8 @@ export function livePlan(stack: Stack): LivePlan {
   const sources = new Map(stack.dashboards.flatMap((d) => d.rows.flatMap((r) => r.panels.flatMap((p) => p.queries.map((q) => [`${d.uid}\u0000${p.title}\u0000${q.refId}`, q.expr.source] as const)))));
   for (const q of panelQueries(stack)) {
     const executable = executableExpr(q.expr);
-    const cluster = clusterOnlyIn(stack, executable);
-    if (cluster.length) panelsExcluded.push({ item: q, reason: `needs ${cluster.join(', ')}, scraped only in a cluster` });
+    const absent = absentIn(stack, executable, started);
+    if (absent) panelsExcluded.push({ item: q, reason: absent });
     else panels.push({ ...q, executable, source: sources.get(`${q.dashboard}\u0000${q.panel}\u0000${q.refId}`)! });
   }
 

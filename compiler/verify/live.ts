@@ -15,6 +15,8 @@ import { launchEngines, type Engines } from '../../scripts/local/engines.ts';
 import { freePort } from '../../scripts/local/ports.ts';
 import { ProcessGroup, waitFor } from '../../scripts/local/processes.ts';
 import { startWebhook, type Webhook } from '../../scripts/local/webhook.ts';
+import { localExporterPlan, startLocalExporters, type LocalExporterPlan } from '../../scripts/local/stack-exporters.ts';
+import { exporterFailures, notStartedSummary } from './live-exporters.ts';
 import { parseSchedule } from '../../exporter/schedule.ts';
 import { startStackExporter, type StackExporter } from '../../exporter/stack-exporter.ts';
 import * as api from './live-api.ts';
@@ -56,6 +58,8 @@ interface Run {
   readonly exporter: StackExporter;
   readonly webhook: Webhook;
   readonly engines: Engines;
+  /** The stack's exporters the run started (host:port by job name), and why not the others. */
+  readonly exporters: { readonly plan: LocalExporterPlan; readonly started: ReadonlyMap<string, string> };
 }
 
 export async function judgeLive(input: LiveInput): Promise<JudgeResult[]> {
@@ -68,7 +72,8 @@ export async function judgeLive(input: LiveInput): Promise<JudgeResult[]> {
     return skipped(stack, `not run: ${(e as Error).message.replace(/\n/g, ' ')}`);
   }
   const engineVersions = (await Promise.all([toolVersion(binaries.prometheus), toolVersion(binaries.alertmanager)])).join(' and ');
-  const plan = livePlan(stack);
+  const localExporters = localExporterPlan(stack);
+  const plan = livePlan(stack, new Set(localExporters.binaries.keys()));
   const runDir = mkdtempSync(join(tmpdir(), `stackc-live-${stack.name}-`));
   mkdirSync(join(runDir, 'logs'));
   const processes = new ProcessGroup(join(runDir, 'logs'));
@@ -80,19 +85,22 @@ export async function judgeLive(input: LiveInput): Promise<JudgeResult[]> {
     // held for longer than the run can last: the judge stops it
     exporter = await startStackExporter(stack, { port: 0, simulate: { schedule: parseSchedule(`${livePhase}:1h`) } });
     const ports = { prometheus: await freePort(), alertmanager: await freePort() };
-    const configs = writeRunConfigs(stack, dir, runDir, {
-      exporterTarget: exporter.target, alertmanagerTarget: `127.0.0.1:${ports.alertmanager}`, webhookFor: webhook.urlFor,
-    });
     let engines: Engines;
+    let started: Map<string, string>;
     try {
+      // the real exporters the stack lists and this machine has (node_exporter), each on a free loopback port
+      started = await startLocalExporters(stack, localExporters, processes);
+      const configs = writeRunConfigs(stack, dir, runDir, {
+        exporterTarget: exporter.target, alertmanagerTarget: `127.0.0.1:${ports.alertmanager}`, webhookFor: webhook.urlFor, exporterJobTargets: started,
+      });
       engines = await launchEngines({ configs, ports, binaries, dir: runDir, processes });
     } catch (e) {
       keepLogs = true;
-      const failed = result(stack, 'live: scrape', [{ message: `Prometheus or Alertmanager did not start on the compiled local profile: ${(e as Error).message}`, where: stack.source, path: [stack.name] }], `logs in ${join(runDir, 'logs')}`);
+      const failed = result(stack, 'live: scrape', [{ message: `Prometheus, Alertmanager or an exporter did not start on the compiled local profile: ${(e as Error).message}`, where: stack.source, path: [stack.name] }], `logs in ${join(runDir, 'logs')}`);
       return [failed, ...skipped(stack, 'not judged: the engines did not start (see live: scrape)').slice(1)];
     }
     log(`${stack.name}: Prometheus ${engines.prometheusUrl}, Alertmanager ${engines.alertmanagerUrl}, exporter ${exporter.url}`);
-    const results = (await judgeRun(stack, plan, { processes, exporter, webhook, engines }, log))
+    const results = (await judgeRun(stack, plan, { processes, exporter, webhook, engines, exporters: { plan: localExporters, started } }, log))
       .map((r) => (r.judge === 'live: scrape' ? { ...r, summary: `${engineVersions}: ${r.summary}` } : r));
     keepLogs = results.some((r) => r.status === 'failed');
     if (keepLogs) return results.map((r) => (r.status === 'failed' ? { ...r, summary: `${r.summary}; logs in ${join(runDir, 'logs')}` } : r));
@@ -119,7 +127,7 @@ async function judgeRun(stack: Stack, plan: LivePlan, run: Run, log: (line: stri
     scrapeFailures.push({ message: `${e.message}; targets: ${all.map((t) => `${t.scrapeUrl} ${t.health} ${t.lastError}`).join(', ') || 'none'}`, where: stack.source, path: [stack.name, 'scrape'] });
     return [];
   });
-  for (const t of targets) {
+  for (const t of targets.filter((x) => x.labels.job === stack.app)) {
     if (t.labels.namespace !== stack.namespace || !t.labels.pod?.startsWith(`${stack.app}-`)) {
       scrapeFailures.push({ message: `the target carries namespace="${t.labels.namespace}", pod="${t.labels.pod}"; the cluster's relabeling gives namespace="${stack.namespace}", pod="${stack.app}-<n>"`, where: stack.source, path: [stack.name, 'scrape'] });
     }
@@ -127,7 +135,11 @@ async function judgeRun(stack: Stack, plan: LivePlan, run: Run, log: (line: stri
   // what the exporter serves conforms to the stack (`stackc conform`): series, types, labels, declared values
   const served = readExposition(await (await fetch(`${run.exporter.url}${stack.scrape.metricsPath}`)).text());
   for (const f of conformance(stack, served).findings) scrapeFailures.push({ message: `conform: ${f.message}`, where: stack.source, path: [stack.name, `metric ${f.metric}`] });
-  const scrape = result(stack, 'live: scrape', scrapeFailures, `${run.exporter.metrics.registry.getMetricsAsArray().length} metric families served by the simulated exporter, conforming to the stack, scraped every ${stack.scrape.interval}`);
+  const exporters = await exporterFailures(stack, prom, targets, run.exporters.started);
+  scrapeFailures.push(...exporters.failures);
+  const notStarted = notStartedSummary(run.exporters.plan);
+  const scrape = result(stack, 'live: scrape', scrapeFailures, `${run.exporter.metrics.registry.getMetricsAsArray().length} metric families served by the simulated exporter, conforming to the stack, scraped every ${stack.scrape.interval}` +
+    `${exporters.summary ? `; ${exporters.summary}` : ''}${notStarted ? `; ${notStarted}` : ''}`);
   if (scrapeFailures.length) return [scrape, ...skipped(stack, 'not judged: the exporter was not scraped (see live: scrape)').slice(1)];
 
   // 2. every driven alert fires, by its deadline

@@ -5,6 +5,43 @@ import type { Stack } from '../../model.ts';
 import { receiverSecrets } from './prometheus.ts';
 import { names, ports } from './names.ts';
 
+/** `namespace kind/name` of each exporter's workload and `namespace/secret` of each Secret it reads. */
+function exporterParts(stack: Stack): { rollouts: string[]; secrets: string[] } {
+  return {
+    rollouts: stack.exporters.map((e) => `${e.namespace} ${e.runsOn === 'every-node' ? 'daemonset' : 'deployment'}/${e.name}`),
+    secrets: [...new Set(stack.exporters.flatMap((e) => e.credentialEnv.flatMap((s) => (s.secret ? [`${e.namespace}/${s.secret.secret}`] : []))))].sort(),
+  };
+}
+
+/** The exporters' part of deploy.sh, only for a stack that lists exporters: their Secrets are checked in their own
+ *  namespace, and their rollouts waited for in both modes (the operator scrapes them but does not run them). */
+function exporterBlocks(stack: Stack): { vars: string; secrets: string; wait: string } {
+  if (stack.exporters.length === 0) return { vars: '', secrets: '', wait: '' };
+  const { rollouts, secrets } = exporterParts(stack);
+  return {
+    vars: `exporter_rollouts=(${quoted(rollouts)})\nexporter_secret_names=(${quoted(secrets)})\n`,
+    secrets: `  for ref in "\${exporter_secret_names[@]}"; do
+    if ! kubectl get secret "\${ref#*/}" -n "\${ref%%/*}" >/dev/null 2>&1; then
+      echo "deploy.sh: Secret \${ref#*/} is missing in namespace \${ref%%/*}, where an exporter reads its credentials. Create it first, e.g.:" >&2
+      echo "  kubectl create secret generic \${ref#*/} -n \${ref%%/*} --from-file=<key>=<file>   (keys: see docs/exporters.md)" >&2
+      missing=1
+    fi
+  done
+`,
+    wait: `if [ -z "$dry_run" ]; then
+  for rollout in "\${exporter_rollouts[@]}"; do
+    echo "waiting for \${rollout#* } in \${rollout%% *} (timeout \${timeout}s)"
+    if ! kubectl rollout status "\${rollout#* }" -n "\${rollout%% *}" --timeout="\${timeout}s"; then
+      echo "deploy.sh: \${rollout#* } did not become ready within \${timeout}s; see: kubectl describe \${rollout#* } -n \${rollout%% *}" >&2
+      exit 1
+    fi
+  done
+fi
+
+`,
+  };
+}
+
 function quoted(words: readonly string[]): string {
   return words.map((w) => `'${w}'`).join(' ');
 }
@@ -12,6 +49,7 @@ function quoted(words: readonly string[]): string {
 export function deployScript(stack: Stack, manifestFiles: readonly string[], operatorFiles: readonly string[], deployments: readonly string[]): string {
   const ns = stack.monitoringNamespace;
   const admin = stack.deploy.grafanaAdminSecret;
+  const exporters = exporterBlocks(stack);
   return `#!/usr/bin/env bash
 # Usage: deploy.sh [--dry-run] [--operator] [--timeout <seconds>]
 #   --dry-run   validate only: server-side when a cluster is reachable, client-side otherwise
@@ -23,7 +61,7 @@ namespace='${ns}'
 manifests=(${quoted(manifestFiles)})
 deployments=(${quoted(deployments)})
 secret_names=(${quoted([admin, ...receiverSecrets(stack)])})
-dry_run=''
+${exporters.vars}dry_run=''
 operator=''
 timeout=300
 
@@ -73,7 +111,7 @@ if [ "\${apply_flags[*]:-}" != "--dry-run=client" ]; then
       missing=1
     fi
   done
-  [ "$missing" = 0 ] || exit 1
+${exporters.secrets}  [ "$missing" = 0 ] || exit 1
 fi
 
 for file in "\${manifests[@]}"; do
@@ -81,7 +119,7 @@ for file in "\${manifests[@]}"; do
   kubectl apply "\${apply_flags[@]}" -f "$here/$file"
 done
 
-if [ -n "$dry_run" ] || [ \${#deployments[@]} -eq 0 ]; then
+${exporters.wait}if [ -n "$dry_run" ] || [ \${#deployments[@]} -eq 0 ]; then
   echo "done (nothing to wait for)"
   exit 0
 fi

@@ -19,7 +19,7 @@ export function grafanaConfigs(earlier: ReadonlyMap<string, string>): (EmbeddedC
     .filter((c) => Object.keys(c.data).length > 0);
 }
 
-function secretEnv(name: string, secret: string, key: string): Manifest {
+function credentialEnv(name: string, secret: string, key: string): Manifest {
   return { name, valueFrom: { secretKeyRef: { name: secret, key } } };
 }
 
@@ -35,8 +35,8 @@ export function grafanaManifests(stack: Stack, earlier: ReadonlyMap<string, stri
         name: names.grafana,
         image: d.images.grafana,
         env: [
-          secretEnv('GF_SECURITY_ADMIN_USER', d.grafanaAdminSecret, 'admin-user'),
-          secretEnv('GF_SECURITY_ADMIN_PASSWORD', d.grafanaAdminSecret, 'admin-password'),
+          credentialEnv('GF_SECURITY_ADMIN_USER', d.grafanaAdminSecret, 'admin-user'),
+          credentialEnv('GF_SECURITY_ADMIN_PASSWORD', d.grafanaAdminSecret, 'admin-password'),
           { name: 'GF_USERS_ALLOW_SIGN_UP', value: 'false' },
           // the root filesystem is read-only: log to stdout only
           { name: 'GF_LOG_MODE', value: 'console' },

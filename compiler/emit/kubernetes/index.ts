@@ -7,11 +7,14 @@ import { deployScript } from './deploy-script.ts';
 import { blackboxManifests, kubeStateMetricsManifests } from './exporters.ts';
 import { grafanaManifests } from './grafana.ts';
 import { operatorDir, podMonitor, prometheusRule } from './operator.ts';
+import { exporterManifests, exporterPodMonitor } from './stack-exporters.ts';
 import { alertmanagerManifests, prometheusManifests } from './prometheus.ts';
 import { rbacManifests } from './rbac.ts';
 import type { Manifest } from './workload.ts';
 
 export const kubernetesDir = 'kubernetes/';
+/** The exporters the stack lists: applied in operator mode too, as the operator only scrapes them. */
+export const stackExportersFile = '55-exporters.yaml';
 
 function namespace(stack: Stack): Manifest {
   return { apiVersion: 'v1', kind: 'Namespace', metadata: { name: stack.monitoringNamespace, labels: { 'app.kubernetes.io/part-of': `stackc-${stack.name}` } } };
@@ -26,22 +29,27 @@ export function manifestFiles(stack: Stack, earlier: Files): [string, Manifest[]
     ['30-alertmanager.yaml', alertmanagerManifests(stack, earlier)],
     ['40-blackbox-exporter.yaml', blackboxManifests(stack, earlier)],
     ['50-kube-state-metrics.yaml', kubeStateMetricsManifests(stack)],
+    [stackExportersFile, exporterManifests(stack)],
     ['60-grafana.yaml', grafanaManifests(stack, earlier)],
   ];
   return all.filter(([, manifests]) => manifests.length > 0);
 }
 
 export function operatorFiles(stack: Stack): [string, Manifest[]][] {
-  return [['10-prometheus-rule.yaml', [prometheusRule(stack)]], ['20-pod-monitor.yaml', [podMonitor(stack)]]];
+  return [['10-prometheus-rule.yaml', [prometheusRule(stack)]], ['20-pod-monitor.yaml', [podMonitor(stack), ...stack.exporters.map((e) => exporterPodMonitor(stack, e))]]];
 }
 
 export function kubernetesFiles(stack: Stack, earlier: Files): Files {
   const manifests = manifestFiles(stack, earlier);
-  const deployments = manifests.flatMap(([, ms]) => ms.filter((m) => m['kind'] === 'Deployment').map((m) => (m['metadata'] as { name: string }).name));
+  // the monitoring namespace's; the exporters beside the app are waited for by deploy.sh's exporter block
+  const deployments = manifests.flatMap(([, ms]) => ms.filter((m) => m['kind'] === 'Deployment' && (m['metadata'] as { namespace: string }).namespace === stack.monitoringNamespace)
+    .map((m) => (m['metadata'] as { name: string }).name));
   const operator = operatorFiles(stack);
   return files([
     ...manifests.map(([name, ms]) => [`${kubernetesDir}${name}`, toYamlDocuments(ms)] as const),
     ...operator.map(([name, ms]) => [`${operatorDir}${name}`, toYamlDocuments(ms)] as const),
-    [`${kubernetesDir}deploy.sh`, deployScript(stack, manifests.map(([name]) => name), operator.map(([name]) => `operator/${name}`), deployments)],
+    [`${kubernetesDir}deploy.sh`, deployScript(stack, manifests.map(([name]) => name), [
+      ...(stack.exporters.length ? [stackExportersFile] : []), ...operator.map(([name]) => `operator/${name}`),
+    ], deployments)],
   ]);
 }

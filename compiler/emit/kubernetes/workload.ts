@@ -3,11 +3,12 @@
 import { createHash } from 'node:crypto';
 import type { Resources } from '../../model-deploy.ts';
 import type { Stack } from '../../model.ts';
+import { partOf } from '../exporter-scrape.ts';
 
 export type Manifest = Record<string, unknown>;
 
 export function labelsOf(stack: Stack, app: string): Record<string, string> {
-  return { app, 'app.kubernetes.io/name': app, 'app.kubernetes.io/part-of': `stackc-${stack.name}` };
+  return { app, 'app.kubernetes.io/name': app, 'app.kubernetes.io/part-of': partOf(stack) };
 }
 
 export function metadata(stack: Stack, name: string, app: string): Manifest {
@@ -83,11 +84,13 @@ export interface DeploymentSpec {
   readonly serviceAccountName?: string;
   /** A ReadWriteOnce volume cannot attach to the old and the new pod at once: replace, don't roll. */
   readonly recreate: boolean;
+  /** @default the monitoring namespace */
+  readonly namespace?: string;
 }
 
 export function deployment(stack: Stack, d: DeploymentSpec): Manifest {
   return {
-    apiVersion: 'apps/v1', kind: 'Deployment', metadata: metadata(stack, d.name, d.name),
+    apiVersion: 'apps/v1', kind: 'Deployment', metadata: { ...metadata(stack, d.name, d.name), ...(d.namespace ? { namespace: d.namespace } : {}) },
     spec: {
       replicas: 1,
       ...(d.recreate ? { strategy: { type: 'Recreate' } } : {}),
