@@ -109,8 +109,22 @@ export interface OperatorSettings {
   readonly monitorLabels: Readonly<Record<string, string>>;
 }
 
+/** Where a component comes from (docs/deploy.md, "Components"). `existing`: one the cluster already runs, reached
+ *  at `url` (absent only for kube-state-metrics scraped by an existing Prometheus, and Grafana); `none`: Grafana
+ *  left out; `kube-prometheus`: the Prometheus Operator's, so the stack emits only rules, monitors and dashboards.
+ *  `unusedSettings`: deploy() settings (images, resources, storage) given for a component that is not deployed. */
+export type Placement =
+  | { readonly kind: 'deployed' }
+  | { readonly kind: 'existing'; readonly url?: string; readonly folder?: string; readonly unusedSettings?: readonly string[]; readonly source: SourceRef }
+  | { readonly kind: 'none'; readonly unusedSettings?: readonly string[]; readonly source: SourceRef }
+  | { readonly kind: 'kube-prometheus'; readonly unusedSettings?: readonly string[]; readonly source: SourceRef };
+
 export interface Deploy {
   readonly kind: 'deploy';
+  /** Which components stackc deploys, and where the others are. */
+  readonly components: Readonly<Record<Component, Placement>>;
+  /** Several stacks share the monitoring namespace: every name stackc gives there starts with `<stack>-`. */
+  readonly sharedNamespace: boolean;
   /** Images pinned by version, by component. */
   readonly images: Readonly<Record<Component, string>>;
   readonly resources: Readonly<Record<Component, Resources>>;

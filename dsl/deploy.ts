@@ -1,6 +1,7 @@
 // Settings of the Kubernetes deployment. Every field has a default; a stack overrides only what differs.
-import type { Component, Deploy, Resources } from '../compiler/model-deploy.ts';
+import { components, type Component, type Deploy, type Resources } from '../compiler/model-deploy.ts';
 import type { GrafanaMajor, SourceRef, Target } from '../compiler/model.ts';
+import { placementOf, type ComponentsOptions } from './components.ts';
 import { callSite } from './source.ts';
 
 export interface DeployOptions {
@@ -19,6 +20,12 @@ export interface DeployOptions {
   /** Labels for Prometheus Operator output, matching the cluster's Prometheus `ruleSelector` and
    *  `podMonitorSelector`. @default kube-prometheus': { prometheus: 'k8s', role: 'alert-rules' } and {} */
   readonly operator?: { readonly ruleLabels?: Readonly<Record<string, string>>; readonly monitorLabels?: Readonly<Record<string, string>> };
+  /** Per component: deployed, or an existing one (`existing({ url })`, `kubePrometheus()`, Grafana `'none'`).
+   *  @default every component deployed */
+  readonly components?: ComponentsOptions;
+  /** Other stacks deploy to the same monitoring namespace: every name stackc gives there (and its cluster-wide RBAC
+   *  names) starts with `<stack>-`. @default false */
+  readonly sharedNamespace?: boolean;
 }
 
 /** Pinned versions: Prometheus and Alertmanager are the releases verify's judges are built from (tools/judges/);
@@ -69,8 +76,14 @@ export function deploy(options: DeployOptions = {}): DeployDefinition {
 /** The model of the deployment settings, every default filled in. */
 export function deployOf(def: DeployDefinition | undefined, stackSource: SourceRef, target: Target): Deploy {
   const o = def?.options ?? {};
+  const at = def?.source ?? stackSource;
+  /** The settings given for one component, reported unused when it is not deployed. */
+  const settingsOf = (c: Component): string[] =>
+    (['images', 'resources', 'storage'] as const).filter((k) => (o[k] as Partial<Record<Component, unknown>> | undefined)?.[c] !== undefined);
   return {
     kind: 'deploy',
+    components: Object.fromEntries(components.map((c) => [c, placementOf(o.components?.[c], settingsOf(c), at)])) as Record<Component, Deploy['components'][Component]>,
+    sharedNamespace: o.sharedNamespace ?? false,
     images: {
       ...defaultImages,
       ...(target.prometheus === '2' ? { prometheus: 'prom/prometheus:v2.42.0' } : {}),
@@ -86,6 +99,6 @@ export function deployOf(def: DeployDefinition | undefined, stackSource: SourceR
       ruleLabels: { ...(o.operator?.ruleLabels ?? { prometheus: 'k8s', role: 'alert-rules' }) },
       monitorLabels: { ...o.operator?.monitorLabels },
     },
-    source: def?.source ?? stackSource,
+    source: at,
   };
 }

@@ -30,3 +30,5 @@ export { deploy, defaultImages, defaultResources, grafanaImages } from './deploy
 export { nodeExporter, postgresExporter, redisExporter, mysqldExporter, exporterImages, exporterPorts, exporterResources } from './exporters.ts';
 export type { ExporterDefinition, ExporterOptions, PostgresExporterOptions, RedisExporterOptions, MysqldExporterOptions } from './exporters.ts';
 export type { DeployOptions } from './deploy.ts';
+export { existing, kubePrometheus } from './components.ts';
+export type { ComponentsOptions, Existing, ExistingOptions, KubePrometheus } from './components.ts';

@@ -11,6 +11,8 @@ import { layout, type Placed } from './grafana-layout.ts';
 import { panelRenderers } from './grafana-panels.ts';
 import type { GrafanaDashboard, GrafanaFieldConfig, GrafanaPanel, GrafanaRow, GrafanaVariable, PrometheusTarget } from './grafana-schema.ts';
 import { generatedNote } from './header.ts';
+import { componentName } from './kubernetes/names.ts';
+import { isDeployed } from './kubernetes/placement.ts';
 import { toYaml } from './yaml.ts';
 
 /** The dashboard schemaVersion of each Grafana major: the latest its migrations know in the major's last minor release
@@ -195,6 +197,12 @@ export function stableJson(value: unknown): string {
   return `${JSON.stringify(sort(value), null, 2)}\n`;
 }
 
+/** The Prometheus Grafana queries: the deployed one's Service, or the existing one's URL as given. */
+function prometheusUrl(stack: Stack): string {
+  const p = stack.deploy.components.prometheus;
+  return p.kind === 'existing' && p.url !== undefined ? p.url : `http://${componentName(stack, 'prometheus')}.${stack.monitoringNamespace}.svc.cluster.local:9090`;
+}
+
 function datasourceYaml(stack: Stack): string {
   return toYaml({
     apiVersion: 1,
@@ -203,7 +211,7 @@ function datasourceYaml(stack: Stack): string {
       type: 'prometheus',
       uid: datasourceUid,
       access: 'proxy',
-      url: `http://prometheus.${stack.monitoringNamespace}.svc.cluster.local:9090`,
+      url: prometheusUrl(stack),
       isDefault: true,
       editable: false,
       // Grafana's $__rate_interval and step follow the real scrape interval
@@ -233,7 +241,7 @@ export function grafanaFiles(stack: Stack): Files {
   const { index } = stackIndex(stack);
   return files([
     ...stack.dashboards.map((d) => [dashboardPath(d), stableJson(dashboardJson(stack, index, d))] as const),
-    [datasourceFile, datasourceYaml(stack)],
-    [providerFile, providerYaml(stack)],
+    // provisioning is for the Grafana stackc deploys; an existing one loads the dashboards through its sidecar
+    ...(isDeployed(stack, 'grafana') ? [[datasourceFile, datasourceYaml(stack)], [providerFile, providerYaml(stack)]] as const : []),
   ]);
 }

@@ -4,7 +4,8 @@ import type { Stack } from '../model.ts';
 import { probeModule } from './blackbox.ts';
 import { exporterClusterJob, exporterLocalJob, exporterLocalTarget, localPod, podTargetRelabelling } from './exporter-scrape.ts';
 import { files, type Files } from './files.ts';
-import { catalogs, names, ports, serviceAddress, usesCatalog } from './kubernetes/names.ts';
+import { catalogs, componentName, names, ports, usesCatalog } from './kubernetes/names.ts';
+import { endpoint, operatorOnly, type Endpoint } from './kubernetes/placement.ts';
 import { ruleFileGroups } from './rules.ts';
 import { toYaml } from './yaml.ts';
 
@@ -30,8 +31,13 @@ function global(stack: Stack): Json {
   };
 }
 
-function alertingTo(targets: readonly string[]): Json {
-  return { alertmanagers: [{ static_configs: [{ targets: [...targets] }], timeout: '10s' }] };
+/** Scheme and path prefix only when not plain http at the root, as the deployed Alertmanager is. */
+function schemeAndPrefix(e: Pick<Endpoint, 'scheme' | 'pathPrefix'>): Json {
+  return { ...(e.scheme === 'http' ? {} : { scheme: e.scheme }), ...(e.pathPrefix ? { path_prefix: e.pathPrefix } : {}) };
+}
+
+function alertingTo(targets: readonly string[], at: Pick<Endpoint, 'scheme' | 'pathPrefix'> = { scheme: 'http', pathPrefix: '' }): Json {
+  return { alertmanagers: [{ ...schemeAndPrefix(at), static_configs: [{ targets: [...targets] }], timeout: '10s' }] };
 }
 
 /** The stack's app pods, found by their app label. The target is the pod IP at the exporter's port, whatever ports
@@ -71,17 +77,25 @@ function nodesJob(name: string, metricsPath: string): Json {
   };
 }
 
-/** kube-state-metrics' series name the pod and namespace they describe: honor_labels keeps them. */
-function kubeStateMetricsJob(stack: Stack): Json {
-  return {
+/** kube-state-metrics' series name the pod and namespace they describe: honor_labels keeps them. The deployed one
+ *  is found by its Service; an existing one is scraped at its URL; one without a URL is scraped by its own Prometheus. */
+function kubeStateMetricsJobs(stack: Stack): Json[] {
+  if (stack.deploy.components.kubeStateMetrics.kind === 'existing') {
+    const e = endpoint(stack, 'kubeStateMetrics');
+    return e ? [{
+      job_name: names.kubeStateMetrics, honor_labels: true, ...(e.scheme === 'http' ? {} : { scheme: e.scheme }),
+      metrics_path: `${e.pathPrefix}/metrics`, static_configs: [{ targets: [e.address] }],
+    }] : [];
+  }
+  return [{
     job_name: names.kubeStateMetrics,
     honor_labels: true,
     kubernetes_sd_configs: [{ role: 'endpoints', namespaces: { names: [stack.monitoringNamespace] } }],
     relabel_configs: [{
       source_labels: ['__meta_kubernetes_service_name', '__meta_kubernetes_endpoint_port_name'],
-      action: 'keep', regex: `${names.kubeStateMetrics};http-metrics`,
+      action: 'keep', regex: `${componentName(stack, 'kubeStateMetrics')};http-metrics`,
     }],
-  };
+  }];
 }
 
 /** Pods that opt in with prometheus.io annotations; the stack's app pods are dropped, the job above scrapes them. */
@@ -104,17 +118,19 @@ function annotatedPodsJob(stack: Stack): Json {
   };
 }
 
-/** Services annotated prometheus.io/probe=true, probed over HTTP through the blackbox exporter stackc deploys. */
+/** Services annotated prometheus.io/probe=true, probed over HTTP through the blackbox exporter (stackc's or the existing one). */
 function probedServicesJob(stack: Stack): Json {
+  const blackbox = endpoint(stack, 'blackboxExporter')!;
   return {
     job_name: 'kubernetes-services',
     kubernetes_sd_configs: [{ role: 'service' }],
-    metrics_path: '/probe',
+    ...(blackbox.scheme === 'http' ? {} : { scheme: blackbox.scheme }),
+    metrics_path: `${blackbox.pathPrefix}/probe`,
     params: { module: [probeModule] },
     relabel_configs: [
       { source_labels: ['__meta_kubernetes_service_annotation_prometheus_io_probe'], action: 'keep', regex: 'true' },
       { source_labels: ['__address__'], target_label: '__param_target' },
-      { target_label: '__address__', replacement: serviceAddress(stack, 'blackboxExporter') },
+      { target_label: '__address__', replacement: blackbox.address },
       { source_labels: ['__param_target'], target_label: 'instance' },
       { action: 'labelmap', regex: '__meta_kubernetes_service_label_(.+)' },
       { source_labels: ['__meta_kubernetes_namespace'], target_label: 'kubernetes_namespace' },
@@ -131,16 +147,17 @@ export function clusterScrapeJobs(stack: Stack): Json[] {
     apiServersJob,
     nodesJob('kubernetes-nodes', '/metrics'),
     ...(usesCatalog(stack, catalogs.kubelet) ? [nodesJob('kubernetes-cadvisor', '/metrics/cadvisor')] : []),
-    ...(usesCatalog(stack, catalogs.kubeStateMetrics) ? [kubeStateMetricsJob(stack)] : []),
+    ...(usesCatalog(stack, catalogs.kubeStateMetrics) ? kubeStateMetricsJobs(stack) : []),
     annotatedPodsJob(stack),
     probedServicesJob(stack),
   ];
 }
 
 export function clusterPrometheusConfig(stack: Stack): string {
+  const alertmanager = endpoint(stack, 'alertmanager')!;
   return toYaml({
     global: global(stack),
-    alerting: alertingTo([serviceAddress(stack, 'alertmanager')]),
+    alerting: alertingTo([alertmanager.address], alertmanager),
     rule_files: ruleFileNames(stack),
     scrape_configs: clusterScrapeJobs(stack),
   });
@@ -181,9 +198,10 @@ export function localPrometheusConfig(stack: Stack, targets: LocalTargets = defa
   });
 }
 
+/** kube-prometheus' operator writes its Prometheus' config: the stack's cluster file would describe nothing that runs. */
 export function prometheusConfigFiles(stack: Stack): Files {
   return files([
-    [prometheusFile, clusterPrometheusConfig(stack)],
+    ...(operatorOnly(stack) ? [] : [[prometheusFile, clusterPrometheusConfig(stack)] as const]),
     [prometheusLocalFile, localPrometheusConfig(stack)],
   ]);
 }

@@ -3,12 +3,14 @@
 // touching the cluster when kubectl or a Secret the pods need is missing.
 import type { Stack } from '../../model.ts';
 import { receiverSecrets } from './prometheus.ts';
-import { names, ports } from './names.ts';
+import { componentName, ports } from './names.ts';
+import { isDeployed, operatorOnly } from './placement.ts';
+import { exporterWorkloadName } from './stack-exporters.ts';
 
 /** `namespace kind/name` of each exporter's workload and `namespace/secret` of each Secret it reads. */
 function exporterParts(stack: Stack): { rollouts: string[]; secrets: string[] } {
   return {
-    rollouts: stack.exporters.map((e) => `${e.namespace} ${e.runsOn === 'every-node' ? 'daemonset' : 'deployment'}/${e.name}`),
+    rollouts: stack.exporters.map((e) => `${e.namespace} ${e.runsOn === 'every-node' ? 'daemonset' : 'deployment'}/${exporterWorkloadName(stack, e)}`),
     secrets: [...new Set(stack.exporters.flatMap((e) => e.credentialEnv.flatMap((s) => (s.secret ? [`${e.namespace}/${s.secret.secret}`] : []))))].sort(),
   };
 }
@@ -46,21 +48,55 @@ function quoted(words: readonly string[]): string {
   return words.map((w) => `'${w}'`).join(' ');
 }
 
+/** The Secrets the deployed components read: Grafana's admin login, the receivers' credentials. */
+function componentSecrets(stack: Stack): string[] {
+  return [
+    ...(isDeployed(stack, 'grafana') ? [stack.deploy.grafanaAdminSecret] : []),
+    ...(isDeployed(stack, 'alertmanager') ? receiverSecrets(stack) : []),
+  ];
+}
+
+/** The last lines: how to reach Grafana, the deployed one or the existing one the sidecar feeds. */
+function grafanaHint(stack: Stack): string {
+  const g = stack.deploy.components.grafana;
+  if (isDeployed(stack, 'grafana')) {
+    const name = componentName(stack, 'grafana');
+    return `echo "monitoring stack is ready. Reach Grafana with:"
+echo "  kubectl port-forward -n $namespace svc/${name} ${ports.grafana}:${ports.grafana}   then open http://localhost:${ports.grafana}"
+`;
+  }
+  const url = g.kind === 'existing' && g.url ? ` at ${g.url}` : '';
+  const line = g.kind === 'none' ? 'monitoring stack is ready' : `monitoring stack is ready; the existing Grafana${url} loads the dashboards through its sidecar`;
+  return `echo ${quoted([line.replace(/'/g, "'\\''")])}\n`;
+}
+
+/** A namespace other stacks share is nobody's manifest: created when missing, never deleted or relabelled. */
+function sharedNamespaceBlock(stack: Stack): string {
+  if (!stack.deploy.sharedNamespace || operatorOnly(stack)) return '';
+  return `if [ -z "$dry_run" ] && ! kubectl get namespace "$namespace" >/dev/null 2>&1; then
+  echo "creating namespace $namespace (shared with other stacks)"
+  kubectl create namespace "$namespace"
+fi
+
+`;
+}
+
 export function deployScript(stack: Stack, manifestFiles: readonly string[], operatorFiles: readonly string[], deployments: readonly string[]): string {
   const ns = stack.monitoringNamespace;
   const admin = stack.deploy.grafanaAdminSecret;
   const exporters = exporterBlocks(stack);
+  const usage = operatorOnly(stack) ? 'kube-prometheus runs Prometheus, Alertmanager and Grafana: this stack is only operator/ (and its exporters)' : 'apply operator/ (PrometheusRule, PodMonitor) to a cluster that runs kube-prometheus';
   return `#!/usr/bin/env bash
 # Usage: deploy.sh [--dry-run] [--operator] [--timeout <seconds>]
 #   --dry-run   validate only: server-side when a cluster is reachable, client-side otherwise
-#   --operator  apply operator/ (PrometheusRule, PodMonitor) to a cluster that runs kube-prometheus
+#   --operator  ${usage}
 set -euo pipefail
 
 here="$(cd "$(dirname "\${BASH_SOURCE[0]}")" && pwd)"
 namespace='${ns}'
 manifests=(${quoted(manifestFiles)})
 deployments=(${quoted(deployments)})
-secret_names=(${quoted([admin, ...receiverSecrets(stack)])})
+secret_names=(${quoted(componentSecrets(stack))})
 ${exporters.vars}dry_run=''
 operator=''
 timeout=300
@@ -114,7 +150,7 @@ if [ "\${apply_flags[*]:-}" != "--dry-run=client" ]; then
 ${exporters.secrets}  [ "$missing" = 0 ] || exit 1
 fi
 
-for file in "\${manifests[@]}"; do
+${sharedNamespaceBlock(stack)}for file in "\${manifests[@]}"; do
   echo "applying $file"
   kubectl apply "\${apply_flags[@]}" -f "$here/$file"
 done
@@ -132,7 +168,5 @@ for deployment in "\${deployments[@]}"; do
   fi
 done
 
-echo "monitoring stack is ready. Reach Grafana with:"
-echo "  kubectl port-forward -n $namespace svc/${names.grafana} ${ports.grafana}:${ports.grafana}   then open http://localhost:${ports.grafana}"
-`;
+${grafanaHint(stack)}`;
 }

@@ -1,23 +1,26 @@
 // The exporters prometheus.yml depends on: the blackbox exporter (the services job probes through it) and
-// kube-state-metrics (the stack's Kubernetes alerts query its v2 series), the latter only when the stack uses it.
+// kube-state-metrics (the stack's Kubernetes alerts query its v2 series), the latter only when the stack uses it
+// and does not use an existing one.
 import type { Stack } from '../../model.ts';
 import { blackboxFile } from '../blackbox.ts';
 import { isQueried } from '../../queried-series.ts';
-import { catalogs, names, ports, usesCatalog } from './names.ts';
+import { catalogs, componentName, nameIn, names, ports, usesCatalog } from './names.ts';
+import { isDeployed } from './placement.ts';
 import {
   clusterIpService, configMap, configVolume, deployment, embed, httpProbe, metadata, resourcesOf, type EmbeddedConfig, type Manifest,
 } from './workload.ts';
 
-export function blackboxConfig(earlier: ReadonlyMap<string, string>): EmbeddedConfig {
-  return { name: 'blackbox-exporter-config', data: embed(new Map([...earlier].filter(([p]) => p === blackboxFile)), 'blackbox/') };
+export function blackboxConfig(stack: Stack, earlier: ReadonlyMap<string, string>): EmbeddedConfig {
+  return { name: nameIn(stack, 'blackbox-exporter-config'), data: embed(new Map([...earlier].filter(([p]) => p === blackboxFile)), 'blackbox/') };
 }
 
 export function blackboxManifests(stack: Stack, earlier: ReadonlyMap<string, string>): Manifest[] {
-  const config = blackboxConfig(earlier);
+  const config = blackboxConfig(stack, earlier);
+  const name = componentName(stack, 'blackboxExporter');
   return [
-    configMap(stack, names.blackboxExporter, config),
+    configMap(stack, name, config),
     deployment(stack, {
-      name: names.blackboxExporter, user: 65534, group: 65534, recreate: false, configs: [config],
+      name, user: 65534, group: 65534, recreate: false, configs: [config],
       containers: [{
         name: names.blackboxExporter,
         image: stack.deploy.images.blackboxExporter,
@@ -30,7 +33,7 @@ export function blackboxManifests(stack: Stack, earlier: ReadonlyMap<string, str
       }],
       volumes: [configVolume('config', config.name)],
     }),
-    clusterIpService(stack, names.blackboxExporter, [{ name: 'http', port: ports.blackboxExporter, targetPort: 'http' }]),
+    clusterIpService(stack, name, [{ name: 'http', port: ports.blackboxExporter, targetPort: 'http' }]),
   ];
 }
 
@@ -64,11 +67,12 @@ export function kubeStateResourcesOf(stack: Stack): { resource: string; apiGroup
 }
 
 export function kubeStateMetricsManifests(stack: Stack): Manifest[] {
-  if (!usesCatalog(stack, catalogs.kubeStateMetrics)) return [];
+  if (!isDeployed(stack, 'kubeStateMetrics') || !usesCatalog(stack, catalogs.kubeStateMetrics)) return [];
   const resources = kubeStateResourcesOf(stack);
+  const name = componentName(stack, 'kubeStateMetrics');
   return [
     deployment(stack, {
-      name: names.kubeStateMetrics, user: 65534, group: 65534, recreate: false, configs: [], serviceAccountName: names.kubeStateMetrics,
+      name, user: 65534, group: 65534, recreate: false, configs: [], serviceAccountName: name,
       containers: [{
         name: names.kubeStateMetrics,
         image: stack.deploy.images.kubeStateMetrics,
@@ -80,7 +84,7 @@ export function kubeStateMetricsManifests(stack: Stack): Manifest[] {
       }],
       volumes: [],
     }),
-    clusterIpService(stack, names.kubeStateMetrics, [{ name: 'http-metrics', port: ports.kubeStateMetrics, targetPort: 'http-metrics' }]),
+    clusterIpService(stack, name, [{ name: 'http-metrics', port: ports.kubeStateMetrics, targetPort: 'http-metrics' }]),
   ];
 }
 

@@ -1,7 +1,7 @@
 // Grafana: ConfigMaps embedding whatever the Grafana emitter produced (datasources, dashboard providers,
 // dashboards), a PVC, a Deployment whose admin login comes from a Secret the user creates, and a ClusterIP Service.
 import type { Stack } from '../../model.ts';
-import { names, ports } from './names.ts';
+import { componentName, nameIn, ports } from './names.ts';
 import {
   clusterIpService, configMap, configVolume, deployment, embed, httpProbe, pvc, resourcesOf, type EmbeddedConfig, type Manifest,
 } from './workload.ts';
@@ -14,8 +14,8 @@ export const grafanaMounts = [
 ] as const;
 
 /** Only folders the stack has files in: an empty ConfigMap would mount an empty provisioning folder. */
-export function grafanaConfigs(earlier: ReadonlyMap<string, string>): (EmbeddedConfig & { mountPath: string })[] {
-  return grafanaMounts.map((m) => ({ name: m.configMap, data: embed(earlier, m.folder), mountPath: m.mountPath }))
+export function grafanaConfigs(stack: Stack, earlier: ReadonlyMap<string, string>): (EmbeddedConfig & { mountPath: string })[] {
+  return grafanaMounts.map((m) => ({ name: nameIn(stack, m.configMap), data: embed(earlier, m.folder), mountPath: m.mountPath }))
     .filter((c) => Object.keys(c.data).length > 0);
 }
 
@@ -24,15 +24,17 @@ function credentialEnv(name: string, secret: string, key: string): Manifest {
 }
 
 export function grafanaManifests(stack: Stack, earlier: ReadonlyMap<string, string>): Manifest[] {
-  const configs = grafanaConfigs(earlier);
+  const configs = grafanaConfigs(stack, earlier);
   const d = stack.deploy;
+  const name = componentName(stack, 'grafana');
+  const storage = nameIn(stack, 'grafana-storage');
   return [
-    ...configs.map((c) => configMap(stack, names.grafana, { name: c.name, data: c.data })),
-    pvc(stack, 'grafana-storage', names.grafana, d.storage.grafana),
+    ...configs.map((c) => configMap(stack, name, { name: c.name, data: c.data })),
+    pvc(stack, storage, name, d.storage.grafana),
     deployment(stack, {
-      name: names.grafana, user: 472, group: 472, recreate: true, configs: configs.map(({ name, data }) => ({ name, data })),
+      name, user: 472, group: 472, recreate: true, configs: configs.map(({ name, data }) => ({ name, data })),
       containers: [{
-        name: names.grafana,
+        name: 'grafana',
         image: d.images.grafana,
         env: [
           credentialEnv('GF_SECURITY_ADMIN_USER', d.grafanaAdminSecret, 'admin-user'),
@@ -52,11 +54,11 @@ export function grafanaManifests(stack: Stack, earlier: ReadonlyMap<string, stri
         readinessProbe: httpProbe('/api/health', 'http', 5),
       }],
       volumes: [
-        { name: 'storage', persistentVolumeClaim: { claimName: 'grafana-storage' } },
+        { name: 'storage', persistentVolumeClaim: { claimName: storage } },
         { name: 'tmp', emptyDir: {} },
         ...configs.map((c) => configVolume(c.name, c.name)),
       ],
     }),
-    clusterIpService(stack, names.grafana, [{ name: 'http', port: ports.grafana, targetPort: 'http' }]),
+    clusterIpService(stack, name, [{ name: 'http', port: ports.grafana, targetPort: 'http' }]),
   ];
 }

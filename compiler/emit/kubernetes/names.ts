@@ -13,9 +13,24 @@ export const names = {
   kubeStateMetrics: 'kube-state-metrics',
 } as const;
 
-/** In-cluster address of a Service in the monitoring namespace. */
+/** `<stack>-` when stacks share the monitoring namespace (deploy({ sharedNamespace })), else ''. */
+export function namePrefix(stack: Stack): string {
+  return stack.deploy.sharedNamespace ? `${stack.name}-` : '';
+}
+
+/** A name stackc gives to an object in the monitoring namespace (Deployment, Service, ConfigMap, PVC, …). */
+export function nameIn(stack: Stack, name: string): string {
+  return `${namePrefix(stack)}${name}`;
+}
+
+/** The name of a component's Deployment, Service, ServiceAccount and `app` label. */
+export function componentName(stack: Stack, component: keyof typeof names): string {
+  return nameIn(stack, names[component]);
+}
+
+/** In-cluster address of a deployed component's Service in the monitoring namespace. */
 export function serviceAddress(stack: Stack, component: keyof typeof names): string {
-  return `${names[component]}.${stack.monitoringNamespace}.svc:${ports[component]}`;
+  return `${componentName(stack, component)}.${stack.monitoringNamespace}.svc:${ports[component]}`;
 }
 
 /** Where Alertmanager finds the file of a Secret key: each Secret is mounted as one folder. */

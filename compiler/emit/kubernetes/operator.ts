@@ -3,6 +3,7 @@
 // The rule groups are built by the same function that writes the rule files, so they are those files' content.
 import type { Stack } from '../../model.ts';
 import { groupYaml, ruleFileGroups } from '../rules.ts';
+import { nameIn } from './names.ts';
 import { labelsOf, type Manifest } from './workload.ts';
 
 export const operatorDir = 'kubernetes/operator/';
@@ -19,7 +20,7 @@ export function prometheusRule(stack: Stack): Manifest {
 export function podMonitor(stack: Stack): Manifest {
   return {
     apiVersion: 'monitoring.coreos.com/v1', kind: 'PodMonitor',
-    metadata: { name: stack.app, namespace: stack.monitoringNamespace, labels: { ...labelsOf(stack, stack.name), ...stack.deploy.operator.monitorLabels } },
+    metadata: { name: nameIn(stack, stack.app), namespace: stack.monitoringNamespace, labels: { ...labelsOf(stack, stack.name), ...stack.deploy.operator.monitorLabels } },
     spec: {
       jobLabel: 'app',
       namespaceSelector: { matchNames: [stack.namespace] },

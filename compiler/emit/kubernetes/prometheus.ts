@@ -3,28 +3,30 @@ import type { Stack } from '../../model.ts';
 import { alertmanagerFile } from '../alertmanager.ts';
 import { secretsOf } from '../alertmanager-receivers.ts';
 import { prometheusFile } from '../prometheus-config.ts';
-import { names, ports, secretsDir } from './names.ts';
+import { componentName, nameIn, ports, secretsDir } from './names.ts';
 import {
   clusterIpService, configMap, configVolume, deployment, embed, httpProbe, pvc, resourcesOf, type EmbeddedConfig, type Manifest,
 } from './workload.ts';
 
 /** prometheus.yml and the rule files beside it (rule_files are relative to it); the local profile stays out. */
-export function prometheusConfig(earlier: ReadonlyMap<string, string>): EmbeddedConfig {
+export function prometheusConfig(stack: Stack, earlier: ReadonlyMap<string, string>): EmbeddedConfig {
   const local = prometheusFile.replace('.yml', '.local.yml');
   const data = embed(new Map([...earlier].filter(([p]) => p !== local)), 'prometheus/');
-  return { name: 'prometheus-config', data };
+  return { name: nameIn(stack, 'prometheus-config'), data };
 }
 
 export function prometheusManifests(stack: Stack, earlier: ReadonlyMap<string, string>): Manifest[] {
-  const config = prometheusConfig(earlier);
+  const config = prometheusConfig(stack, earlier);
   const d = stack.deploy;
+  const name = componentName(stack, 'prometheus');
+  const storage = nameIn(stack, 'prometheus-storage');
   return [
-    configMap(stack, names.prometheus, config),
-    pvc(stack, 'prometheus-storage', names.prometheus, d.storage.prometheus),
+    configMap(stack, name, config),
+    pvc(stack, storage, name, d.storage.prometheus),
     deployment(stack, {
-      name: names.prometheus, user: 65534, group: 65534, serviceAccountName: names.prometheus, recreate: true, configs: [config],
+      name, user: 65534, group: 65534, serviceAccountName: name, recreate: true, configs: [config],
       containers: [{
-        name: names.prometheus,
+        name: 'prometheus',
         image: d.images.prometheus,
         args: [
           '--config.file=/etc/prometheus/prometheus.yml',
@@ -38,9 +40,9 @@ export function prometheusManifests(stack: Stack, earlier: ReadonlyMap<string, s
         livenessProbe: httpProbe('/-/healthy', 'web', 30),
         readinessProbe: httpProbe('/-/ready', 'web', 5),
       }],
-      volumes: [configVolume('config', config.name), { name: 'storage', persistentVolumeClaim: { claimName: 'prometheus-storage' } }],
+      volumes: [configVolume('config', config.name), { name: 'storage', persistentVolumeClaim: { claimName: storage } }],
     }),
-    clusterIpService(stack, names.prometheus, [{ name: 'web', port: ports.prometheus, targetPort: 'web' }]),
+    clusterIpService(stack, name, [{ name: 'web', port: ports.prometheus, targetPort: 'web' }]),
   ];
 }
 
@@ -50,22 +52,24 @@ export function receiverSecrets(stack: Stack): string[] {
   return [...new Set(refs.map((r) => r.secret))].sort();
 }
 
-export function alertmanagerConfig(earlier: ReadonlyMap<string, string>): EmbeddedConfig {
+export function alertmanagerConfig(stack: Stack, earlier: ReadonlyMap<string, string>): EmbeddedConfig {
   const data = embed(new Map([...earlier].filter(([p]) => p === alertmanagerFile)), 'alertmanager/');
-  return { name: 'alertmanager-config', data };
+  return { name: nameIn(stack, 'alertmanager-config'), data };
 }
 
 export function alertmanagerManifests(stack: Stack, earlier: ReadonlyMap<string, string>): Manifest[] {
-  const config = alertmanagerConfig(earlier);
+  const config = alertmanagerConfig(stack, earlier);
   const d = stack.deploy;
   const secrets = receiverSecrets(stack);
+  const name = componentName(stack, 'alertmanager');
+  const storage = nameIn(stack, 'alertmanager-storage');
   return [
-    configMap(stack, names.alertmanager, config),
-    pvc(stack, 'alertmanager-storage', names.alertmanager, d.storage.alertmanager),
+    configMap(stack, name, config),
+    pvc(stack, storage, name, d.storage.alertmanager),
     deployment(stack, {
-      name: names.alertmanager, user: 65534, group: 65534, recreate: true, configs: [config],
+      name, user: 65534, group: 65534, recreate: true, configs: [config],
       containers: [{
-        name: names.alertmanager,
+        name: 'alertmanager',
         image: d.images.alertmanager,
         // one replica: no gossip peers to find
         args: ['--config.file=/etc/alertmanager/alertmanager.yml', '--storage.path=/alertmanager', '--cluster.listen-address='],
@@ -81,10 +85,10 @@ export function alertmanagerManifests(stack: Stack, earlier: ReadonlyMap<string,
       }],
       volumes: [
         configVolume('config', config.name),
-        { name: 'storage', persistentVolumeClaim: { claimName: 'alertmanager-storage' } },
+        { name: 'storage', persistentVolumeClaim: { claimName: storage } },
         ...secrets.map((s) => ({ name: `secret-${s}`, secret: { secretName: s } })),
       ],
     }),
-    clusterIpService(stack, names.alertmanager, [{ name: 'web', port: ports.alertmanager, targetPort: 'web' }]),
+    clusterIpService(stack, name, [{ name: 'web', port: ports.alertmanager, targetPort: 'web' }]),
   ];
 }

@@ -3,7 +3,8 @@
 import type { Stack } from '../../model.ts';
 import { clusterScrapeJobs } from '../prometheus-config.ts';
 import { kubeStateMetricsManifests, kubeStateResourcesOf, serviceAccount } from './exporters.ts';
-import { names } from './names.ts';
+import { componentName } from './names.ts';
+import { isDeployed } from './placement.ts';
 import { labelsOf, type Manifest } from './workload.ts';
 
 type Rule = { apiGroups: string[]; resources: string[]; verbs: string[] };
@@ -29,6 +30,7 @@ export function discoveryRoles(stack: Stack): string[] {
   return [...new Set(roles)].sort();
 }
 
+/** Cluster-wide names carry the namespace, and the component's name carries the stack when the namespace is shared. */
 function clusterRole(stack: Stack, name: string, rules: readonly Manifest[]): Manifest[] {
   return [
     { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole', metadata: { name: `${stack.monitoringNamespace}-${name}`, labels: labelsOf(stack, name) }, rules },
@@ -41,18 +43,20 @@ function clusterRole(stack: Stack, name: string, rules: readonly Manifest[]): Ma
   ];
 }
 
+/** An existing component has no RBAC of ours: only what stackc runs is granted anything. */
 export function rbacManifests(stack: Stack): Manifest[] {
   const prometheusRules = [
     ...merged(discoveryRoles(stack).flatMap((r) => discoveryReads[r] ?? [])),
     { nonResourceURLs: ['/metrics'], verbs: ['get'] }, // the API servers' metrics
   ];
   const ksm = kubeStateMetricsManifests(stack).length > 0;
+  const prometheus = componentName(stack, 'prometheus');
+  const kubeStateMetrics = componentName(stack, 'kubeStateMetrics');
   return [
-    serviceAccount(stack, names.prometheus),
-    ...clusterRole(stack, names.prometheus, prometheusRules),
+    ...(isDeployed(stack, 'prometheus') ? [serviceAccount(stack, prometheus), ...clusterRole(stack, prometheus, prometheusRules)] : []),
     ...(ksm ? [
-      serviceAccount(stack, names.kubeStateMetrics),
-      ...clusterRole(stack, names.kubeStateMetrics, merged(kubeStateResourcesOf(stack).map((r) => ({ apiGroups: [r.apiGroup], resources: [r.resource], verbs: ['list', 'watch'] })))),
+      serviceAccount(stack, kubeStateMetrics),
+      ...clusterRole(stack, kubeStateMetrics, merged(kubeStateResourcesOf(stack).map((r) => ({ apiGroups: [r.apiGroup], resources: [r.resource], verbs: ['list', 'watch'] })))),
     ] : []),
   ];
 }

@@ -5,7 +5,14 @@
 import type { Exporter } from '../../model-exporters.ts';
 import type { Stack } from '../../model.ts';
 import { partOf } from '../exporter-scrape.ts';
-import { containerSecurity, deployment, httpProbe, labelsOf, metadata, podSecurity, resourcesOf, type Manifest } from './workload.ts';
+import { nameIn } from './names.ts';
+import { containerSecurity, deployment, httpProbe, labelsOf, metadata, podSecurity, podSelector, resourcesOf, type Manifest } from './workload.ts';
+
+/** The exporter's workload and PodMonitor: its name, with the stack's prefix in a shared namespace. Its pods keep
+ *  `app: <name>`, the job name the scrape job and the PodMonitor select by (with the stack's part-of label). */
+export function exporterWorkloadName(stack: Stack, e: Exporter): string {
+  return nameIn(stack, e.name);
+}
 
 /** The exporters' images run as nobody. */
 const nobody = 65534;
@@ -36,10 +43,11 @@ function container(e: Exporter): Manifest {
 
 /** One pod per node, on the node's network: the node's interfaces and a port on each node. */
 function daemonSet(stack: Stack, e: Exporter): Manifest {
+  const name = exporterWorkloadName(stack, e);
   return {
-    apiVersion: 'apps/v1', kind: 'DaemonSet', metadata: { ...metadata(stack, e.name, e.name), namespace: e.namespace },
+    apiVersion: 'apps/v1', kind: 'DaemonSet', metadata: { ...metadata(stack, name, e.name), namespace: e.namespace },
     spec: {
-      selector: { matchLabels: { app: e.name } },
+      selector: { matchLabels: podSelector(stack, name, e.name) },
       template: {
         metadata: { labels: labelsOf(stack, e.name) },
         spec: {
@@ -59,7 +67,7 @@ function daemonSet(stack: Stack, e: Exporter): Manifest {
 export function exporterWorkload(stack: Stack, e: Exporter): Manifest {
   return e.runsOn === 'every-node'
     ? daemonSet(stack, e)
-    : deployment(stack, { name: e.name, namespace: e.namespace, user: nobody, group: nobody, recreate: false, configs: [], containers: [container(e)], volumes: [] });
+    : deployment(stack, { name: exporterWorkloadName(stack, e), app: e.name, namespace: e.namespace, user: nobody, group: nobody, recreate: false, configs: [], containers: [container(e)], volumes: [] });
 }
 
 export function exporterManifests(stack: Stack): Manifest[] {
@@ -71,7 +79,7 @@ export function exporterManifests(stack: Stack): Manifest[] {
 export function exporterPodMonitor(stack: Stack, e: Exporter): Manifest {
   return {
     apiVersion: 'monitoring.coreos.com/v1', kind: 'PodMonitor',
-    metadata: { name: e.name, namespace: stack.monitoringNamespace, labels: { ...labelsOf(stack, e.name), ...stack.deploy.operator.monitorLabels } },
+    metadata: { name: exporterWorkloadName(stack, e), namespace: stack.monitoringNamespace, labels: { ...labelsOf(stack, e.name), ...stack.deploy.operator.monitorLabels } },
     spec: {
       jobLabel: 'app',
       namespaceSelector: { matchNames: [e.namespace] },

@@ -86,17 +86,25 @@ export interface DeploymentSpec {
   readonly recreate: boolean;
   /** @default the monitoring namespace */
   readonly namespace?: string;
+  /** The pods' `app` label when it is not the name (an exporter's job name in a shared namespace). @default name */
+  readonly app?: string;
+}
+
+/** A workload's pods: by `app`, and by the stack too when `app` alone could be another stack's pods. */
+export function podSelector(stack: Stack, name: string, app: string): Record<string, string> {
+  return app === name ? { app } : { app, 'app.kubernetes.io/part-of': partOf(stack) };
 }
 
 export function deployment(stack: Stack, d: DeploymentSpec): Manifest {
+  const app = d.app ?? d.name;
   return {
-    apiVersion: 'apps/v1', kind: 'Deployment', metadata: { ...metadata(stack, d.name, d.name), ...(d.namespace ? { namespace: d.namespace } : {}) },
+    apiVersion: 'apps/v1', kind: 'Deployment', metadata: { ...metadata(stack, d.name, app), ...(d.namespace ? { namespace: d.namespace } : {}) },
     spec: {
       replicas: 1,
       ...(d.recreate ? { strategy: { type: 'Recreate' } } : {}),
-      selector: { matchLabels: { app: d.name } },
+      selector: { matchLabels: podSelector(stack, d.name, app) },
       template: {
-        metadata: { labels: labelsOf(stack, d.name), ...(d.configs.length ? { annotations: checksumAnnotations(d.configs) } : {}) },
+        metadata: { labels: labelsOf(stack, app), ...(d.configs.length ? { annotations: checksumAnnotations(d.configs) } : {}) },
         spec: {
           ...(d.serviceAccountName ? { serviceAccountName: d.serviceAccountName } : {}),
           automountServiceAccountToken: d.serviceAccountName !== undefined,
