@@ -1,6 +1,7 @@
 // All checks of a stack, run together; every issue is collected, none stops the others.
 import type { Issue } from '../issues.ts';
 import type { Stack } from '../model.ts';
+import { checkComponents } from './components.ts';
 import { checkDashboards } from './dashboards.ts';
 import { checkDefinitions } from './definitions.ts';
 import { checkDeploy } from './deploy.ts';
@@ -21,7 +22,7 @@ import { checkThresholds } from './thresholds.ts';
 /** One family of checks: a pure function from the model to the issues it finds. */
 export type Check = (stack: Stack) => readonly Issue[];
 
-export const checks: readonly Check[] = [checkSettings, checkDefinitions, checkLimits, checkLabelValues, checkValues, checkNaming, checkGoNames, checkUtf8Names, checkThresholds, checkRules, checkSlos, checkDashboards, checkDeploy, checkRouting, checkExporters];
+export const checks: readonly Check[] = [checkSettings, checkDefinitions, checkLimits, checkLabelValues, checkValues, checkNaming, checkGoNames, checkUtf8Names, checkThresholds, checkRules, checkSlos, checkDashboards, checkDeploy, checkComponents, checkRouting, checkExporters];
 
 const samePath = (a: Issue, b: Issue) => a.path.length === b.path.length && a.path.every((p, i) => p === b.path[i]);
 
