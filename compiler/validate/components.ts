@@ -39,7 +39,8 @@ function placementIssues(stack: Stack, c: Component, p: Placement): Issue[] {
     if (p.folder !== undefined && (c !== 'grafana' || p.folder.trim() === '')) at('deploy/component-folder', `folder of ${c} ${c === 'grafana' ? 'is empty' : 'means nothing: only Grafana files dashboards in folders'}`, 'remove it, or name a folder');
   }
   if (p.unusedSettings?.length) {
-    at('deploy/unused-settings', `deploy() sets ${p.unusedSettings.join(', ')} of ${c}, which stackc does not deploy`, `remove ${c} from ${p.unusedSettings.join(', ')}: the existing one is configured where it runs`);
+    // the settings are written in deploy(), not at the component
+    out.push(issue('deploy/unused-settings', stack.deploy.source, [stack.name, 'deploy', c], `deploy() sets ${p.unusedSettings.join(', ')} of ${c}, which stackc does not deploy`, `remove ${c} from ${p.unusedSettings.join(', ')}: the existing one is configured where it runs`));
   }
   return out;
 }
