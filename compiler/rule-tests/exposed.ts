@@ -4,12 +4,20 @@
 // shows: they become absent samples (`_`), so `increase(x[5m]) > 0` is judged as it behaves on the first event.
 import type { Metric, Stack, TestSeries } from '../model.ts';
 
-/** The own metric a series name belongs to, when its series are born by their first update. */
+const unborn = new WeakMap<Stack, ReadonlyMap<string, Metric>>();
+
+/** The own metric a series name belongs to, when its series are born by their first update (built once per stack:
+ *  every input series of every test asks). */
 function bornOnUpdate(stack: Stack, name: string): Metric | undefined {
-  return stack.metrics.find((m) => m.labels.length > 0 && !m.initialSeries && (
-    (m.kind === 'counter' && name === m.name)
-    || (m.kind === 'histogram' && [`${m.name}_bucket`, `${m.name}_sum`, `${m.name}_count`].includes(name))
-    || (m.kind === 'summary' && [`${m.name}_sum`, `${m.name}_count`].includes(name))));
+  let byName = unborn.get(stack);
+  if (!byName) {
+    const parts = (m: Metric): string[] => m.kind === 'counter' ? [m.name]
+      : m.kind === 'histogram' ? [`${m.name}_bucket`, `${m.name}_sum`, `${m.name}_count`]
+      : m.kind === 'summary' ? [`${m.name}_sum`, `${m.name}_count`] : [];
+    byName = new Map(stack.metrics.filter((m) => m.labels.length > 0 && !m.initialSeries).flatMap((m) => parts(m).map((p) => [p, m] as const)));
+    unborn.set(stack, byName);
+  }
+  return byName.get(name);
 }
 
 const number = String.raw`[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?`;

@@ -59,13 +59,26 @@ function alertIssues(stack: Stack, group: RuleGroup, rule: AlertRule, labels: Re
 function stampedLabels(stack: Stack, rule: AlertRule): ReadonlyMap<string, string | undefined> {
   const parsed = parsePromQL(rule.expr.text);
   if (!parsed.ok) return new Map();
-  const read = new Set(seriesNamesIn(parsed.ast));
+  const byName = recordingsByName(stack);
   const out = new Map<string, string | undefined>();
-  for (const r of stack.ruleGroups.flatMap((g) => g.rules)) {
-    if (r.kind !== 'recording' || !read.has(r.name)) continue;
-    for (const [k, v] of Object.entries(r.labels)) out.set(k, out.has(k) && out.get(k) !== v ? undefined : v);
+  for (const name of new Set(seriesNamesIn(parsed.ast))) {
+    for (const r of byName.get(name) ?? []) {
+      for (const [k, v] of Object.entries(r.labels)) out.set(k, out.has(k) && out.get(k) !== v ? undefined : v);
+    }
   }
   return out;
+}
+
+const recordings = new WeakMap<Stack, ReadonlyMap<string, readonly RecordingRule[]>>();
+
+/** The stack's recording rules by name, built once: every alert looks up those it reads. */
+function recordingsByName(stack: Stack): ReadonlyMap<string, readonly RecordingRule[]> {
+  const known = recordings.get(stack);
+  if (known) return known;
+  const byName = new Map<string, RecordingRule[]>();
+  for (const r of stack.ruleGroups.flatMap((g) => g.rules)) if (r.kind === 'recording') byName.set(r.name, [...(byName.get(r.name) ?? []), r]);
+  recordings.set(stack, byName);
+  return byName;
 }
 
 function resultIssues(stack: Stack, group: RuleGroup, rule: AlertRule | RecordingRule, kind: string | undefined): Issue[] {
