@@ -217,6 +217,8 @@ export interface Stack {
   readonly scrape: ScrapeSettings;
   /** The Prometheus the stack is written for: the rule tests' predictions follow its semantics. */
   readonly target: Target;
+  /** The languages whose exporter registry out/<stack>/exporter/ holds (TypeScript's, Python's, Go's). */
+  readonly registries: readonly RegistryLanguage[];
   readonly metrics: readonly Metric[];
   readonly externalMetrics: readonly ExternalMetric[];
   readonly ruleGroups: readonly RuleGroup[];
@@ -238,6 +240,9 @@ export interface Stack {
 
 /** The major version of Prometheus a stack runs on. 3 made range selectors left-open: a sample exactly at the
  *  window's start is outside it (in 2.x both ends are inside). */
+export type RegistryLanguage = 'typescript' | 'python' | 'go';
+export const registryLanguages: readonly RegistryLanguage[] = ['typescript', 'python', 'go'];
+
 export interface Target {
   readonly prometheus: '2' | '3';
   /** The major version of the Grafana the dashboards are provisioned to (compiler/emit/grafana-versions.ts). */

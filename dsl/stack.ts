@@ -1,5 +1,5 @@
 // stack(): one stack file's root object. The CLI compiles every stack a file in stacks/ exports.
-import type { GrafanaMajor, SourceRef } from '../compiler/model.ts';
+import type { GrafanaMajor, RegistryLanguage, SourceRef } from '../compiler/model.ts';
 import type { AlertingDefinition } from './alerting.ts';
 import type { AnyCatalog } from './catalog.ts';
 import type { DashboardDefinition } from './dashboard.ts';
@@ -48,6 +48,10 @@ export interface StackOptions {
   readonly target?: TargetOptions;
   /** Every metric the stack's exporter exposes. */
   readonly metrics: readonly AnyMetric[];
+  /** The exporter registries to generate: `registry.gen.ts` (TypeScript, prom-client), `python/registry_gen.py`
+   *  (prometheus_client) and `go/metrics.gen.go` (client_golang), for the languages the stack's apps are written in.
+   *  @default ['typescript'] */
+  readonly registries?: readonly RegistryLanguage[];
   /** Whether the generated registries start every declared label combination of a counter or histogram at 0
    *  (labels that all declare their values), so the first scrape shows each series and `increase()` sees the
    *  first event. Each metric's combinations must fit its cardinalityLimit. @default true */

@@ -2,7 +2,7 @@
 import type {
   AlertRule, ExternalMetric, Metric, RecordingRule, Rule, RuleGroup, Severity, Slo, Stack, Target, Threshold,
 } from '../compiler/model.ts';
-import { grafanaMajors, severities } from '../compiler/model.ts';
+import { grafanaMajors, registryLanguages, severities } from '../compiler/model.ts';
 import { alertingOf } from './alerting.ts';
 import { prometheusSeries } from './catalogs/prometheus.ts';
 import { dashboardOf } from './dashboard-model.ts';
@@ -149,6 +149,8 @@ export function toModel(def: StackDefinition): Stack {
     app: o.app ?? o.namespace,
     scrape,
     target,
+    // listed once each, in a fixed order, whatever order or repetition the stack wrote
+    registries: registryLanguages.filter((l) => (o.registries ?? ['typescript']).includes(l)),
     metrics: o.metrics.map((m) => metricOf(m, o.initialSeries ?? true)),
     externalMetrics: [...external.values()],
     // an objective's rules are a group of their own, after the stack's groups

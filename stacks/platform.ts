@@ -472,6 +472,8 @@ const onCall = receiver('on-call', [
 export default stack('platform', {
   namespace: 'self-healing-platform',
   app: 'self-healing-platform',
+  // the seed's service is Python (prometheus_client); the Go and TypeScript registries serve examples/ and the tests
+  registries: ['typescript', 'python', 'go'],
   scrape: {
     interval: '15s',
     evaluationInterval: '15s',

@@ -42,6 +42,7 @@ const docs = {
 };
 
 export function exporterRegistry(stack: Stack): Files {
+  if (!stack.registries.includes('typescript')) return files([]);
   const scrape: Data = { port: stack.scrape.port, metricsPath: stack.scrape.metricsPath };
   const specs: Data = Object.fromEntries(stack.metrics.map((m) => [camelCase(m.name), spec(m)]));
   const help = new Map(stack.metrics.map((m) => [camelCase(m.name), m.help]));

@@ -133,6 +133,7 @@ function imports(paths: readonly string[]): string {
 }
 
 export function goRegistry(stack: Stack): Files {
+  if (!stack.registries.includes('go')) return files([]);
   const requests = requestMetrics(stack);
   const labelled = stack.metrics.filter((m) => m.labels.length > 0);
   const needsTime = stack.metrics.some((m) => m.kind === 'summary');

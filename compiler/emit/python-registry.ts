@@ -37,6 +37,7 @@ export function pythonMetricNames(stack: Stack): PythonMetric[] {
 }
 
 export function pythonRegistry(stack: Stack): Files {
+  if (!stack.registries.includes('python')) return files([]);
   const middleware = hasRequestMetrics(stack);
   const metrics = pythonMetricNames(stack);
   const constants = [

@@ -7,6 +7,7 @@ import { goIdentifiers, type GoIdentifier } from '../go-names.ts';
 import { issue } from './context.ts';
 
 export function checkGoNames(stack: Stack): Issue[] {
+  if (!stack.registries.includes('go')) return []; // names only clash in the Go package, when there is one
   const byName = new Map<string, GoIdentifier[]>();
   for (const id of goIdentifiers(stack)) {
     const key = `${id.scope} ${id.name}`;

@@ -30,6 +30,7 @@ export const sync = summary({ name: 'sync_duration_seconds', help: 'Nightly sync
 export const returned = counter({ name: 'books_returned_total', help: 'Books returned' });
 
 export default stack('book-lending', {
+  registries: ['typescript', 'python', 'go'],
   namespace: 'library',
   scrape: { port: 9123, metricsPath: '/metrics' },
   metrics: [httpRequests, httpDuration, loans, holds, shelfFill, visitors, checkout, scans, search, sync, returned],

@@ -150,7 +150,7 @@ test('a stack without exactly one request counter and latency histogram gets no 
   const route = histogram({ name: 'page_render_seconds', help: 'Page render time', unit: 'seconds', labels: ['route'], buckets: [0.1] });
   const other = histogram({ name: 'api_render_seconds', help: 'API render time', unit: 'seconds', labels: ['route'], buckets: [0.1] });
   const requests = counter({ name: 'page_requests_total', help: 'Page requests', labels: ['method', 'route', 'status'] });
-  const tiny = compileValid(stack('tiny-2', { namespace: 'tiny', metrics: [requests, route, other, gauge({ name: 'queue_length', help: 'Queue length' })], groups: [] }));
+  const tiny = compileValid(stack('tiny-2', { registries: ['go'], namespace: 'tiny', metrics: [requests, route, other, gauge({ name: 'queue_length', help: 'Queue length' })], groups: [] }));
   const source = tiny.files.get(goRegistryPath)!;
   assert.not.match(source, 'Middleware');
   assert.not.match(source, '"net/http"');
@@ -203,7 +203,7 @@ test('a request counter declaring other methods, or its routes or statuses, gets
     'fixture: declared routes': routedRequests,
   };
   for (const [name, c] of Object.entries(cases)) {
-    const { model, files } = compileValid(stack('pages', { namespace: 'pages', metrics: [c, seconds], groups: [] }));
+    const { model, files } = compileValid(stack('pages', { registries: ['go'], namespace: 'pages', metrics: [c, seconds], groups: [] }));
     assert.is(requestMetrics(model), undefined, name);
     assert.not.match(files.get(goRegistryPath)!, 'Middleware', name);
   }

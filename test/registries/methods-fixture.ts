@@ -19,4 +19,4 @@ export const requestSeconds = histogram({
   name: 'request_duration_seconds', help: 'Request duration, by route template', labels: ['route'], unit: 'seconds', buckets: [0.1, 1],
 });
 
-export default stack('methods', { namespace: 'methods', metrics: [requests, fewMethods, routedRequests, requestSeconds], groups: [] });
+export default stack('methods', { registries: ['typescript', 'python', 'go'], namespace: 'methods', metrics: [requests, fewMethods, routedRequests, requestSeconds], groups: [] });

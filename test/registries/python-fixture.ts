@@ -20,4 +20,4 @@ export const restarts = counter({ name: 'restarts_total', help: 'Restarts of the
 
 export const labMetrics = [calls, callSeconds, jobs, jobSeconds, busy, backlog, payload, awkward, restarts];
 
-export default stack('lab', { namespace: 'lab', scrape: { port: 9477 }, metrics: labMetrics, groups: [] });
+export default stack('lab', { registries: ['typescript', 'python', 'go'], namespace: 'lab', scrape: { port: 9477 }, metrics: labMetrics, groups: [] });

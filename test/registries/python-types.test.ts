@@ -61,7 +61,7 @@ test('a stack without the request metrics gets no middleware, and its registry s
   // the counter declares its methods, so it is not the open {method, route, status} counter the middleware needs
   const calls = counter({ name: 'calls_total', help: 'Calls', labels: { method: ['GET', 'PUT'], route: ['/a'], status: ['200'] } });
   const seconds = histogram({ name: 'call_seconds', help: 'Call duration', labels: ['route'], unit: 'seconds', buckets: [1] });
-  const { files } = compileValid(stack('plain', { namespace: 'plain', metrics: [calls, seconds], groups: [] }));
+  const { files } = compileValid(stack('plain', { registries: ['python'], namespace: 'plain', metrics: [calls, seconds], groups: [] }));
   const scratch = pythonScratch(files);
   try {
     assert.not.match(files.get('exporter/python/registry_gen.py')!, 'RequestMetricsMiddleware');

@@ -4,7 +4,7 @@ import { test } from 'uvu';
 import { counter, gauge, stack } from '../../dsl/index.ts';
 import { runCases } from './cases.ts';
 
-const bad = (metrics: Parameters<typeof stack>[1]['metrics']) => stack('bad', { namespace: 'bad', metrics, groups: [] });
+const bad = (metrics: Parameters<typeof stack>[1]['metrics']) => stack('bad', { registries: ['go'], namespace: 'bad', metrics, groups: [] });
 const shelf = gauge({ name: 'shelf_items', help: 'Items on the shelf', labels: ['aisle'] });
 
 runCases(import.meta.url, [

@@ -37,6 +37,7 @@ export const messageSize = summary({
 export const dosing = summary({ name: 'nutrient_dosing_seconds', help: 'Nutrient dosing time', unit: 'seconds', percentiles: [0.5] });
 
 export default stack('greenhouse', {
+  registries: ['typescript', 'python', 'go'],
   namespace: 'greenhouse',
   scrape: { port: 9311 },
   metrics: [readings, valveOpenings, cycles, moisture, fans, pumpRun, sensorLatency, messageSize, dosing],
