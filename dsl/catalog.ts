@@ -101,8 +101,20 @@ function selectors(e: ExternalMetric): unknown {
 }
 
 function built<S extends Specs>(catalogName: string, entries: readonly ExternalMetric[]): Catalog<S> {
-  const series = Object.fromEntries(entries.map((e) => [e.name, selectors(e)]));
-  return { ...series, [tag]: 'catalog', catalogName, entries } as unknown as Catalog<S>;
+  const catalog: Record<string | symbol, unknown> = { [tag]: 'catalog', catalogName, entries };
+  // each entry's selectors are made when a stack first reads it: a shipped catalog lists hundreds of series, and
+  // every stack file loads the shipped catalogs the DSL imports, most of them unread
+  for (const e of entries) {
+    Object.defineProperty(catalog, e.name, {
+      enumerable: true, configurable: true,
+      get() {
+        const value = selectors(e);
+        Object.defineProperty(catalog, e.name, { value, enumerable: true, writable: false });
+        return value;
+      },
+    });
+  }
+  return catalog as unknown as Catalog<S>;
 }
 
 const sortedUnion = (...lists: readonly (readonly string[])[]) => [...new Set(lists.flat())].sort();

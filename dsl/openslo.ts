@@ -5,7 +5,16 @@
 import { readFileSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node } from 'yaml';
+
+// the YAML reader is loaded by the first openSlo() call: every stack loads this module, few read OpenSLO files
+type Yaml = typeof import('yaml');
+let yamlModule: Yaml | undefined;
+const yaml = (): Yaml => (yamlModule ??= createRequire(import.meta.url)('yaml') as Yaml);
+const isMap: Yaml['isMap'] = (n): n is never => yaml().isMap(n);
+const isScalar: Yaml['isScalar'] = (n): n is never => yaml().isScalar(n);
+const isSeq: Yaml['isSeq'] = (n): n is never => yaml().isSeq(n);
+import { createRequire } from 'node:module';
+import type { Document, LineCounter, Node } from 'yaml';
 import type { SourceRef } from '../compiler/model.ts';
 import type { AnyMetric } from './metrics.ts';
 import { LocatedProblems, type LocatedProblem } from './problems.ts';
@@ -177,8 +186,8 @@ export function openSlo(path: string | URL, o: OpenSloOptions): SloDefinition[] 
   const caller = callSite();
   const absolute = path instanceof URL ? fileURLToPath(path) : resolve(projectRoot, dirname(caller.file), path);
   const file = relative(projectRoot, absolute).split(sep).join('/');
-  const lines = new LineCounter();
-  const docs = parseAllDocuments(readFileSync(absolute, 'utf8'), { lineCounter: lines });
+  const lines = new (yaml().LineCounter)();
+  const docs = yaml().parseAllDocuments(readFileSync(absolute, 'utf8'), { lineCounter: lines });
   const src = new Source(file, lines);
   const list = Array.isArray(docs) ? docs : [];
   for (const d of list) for (const e of d.errors) src.problems.push({ where: { file, line: e.linePos?.[0]?.line ?? 1, column: e.linePos?.[0]?.col ?? 1 }, message: `${file}: ${e.message}`, hint: 'fix the YAML' });
