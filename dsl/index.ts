@@ -27,8 +27,6 @@ export type { AlertingOptions, ReceiverDefinition } from './alerting.ts';
 export { route, timeInterval, inhibit } from './routing.ts';
 export type { AlertMatch, RouteOptions, RouteDefinition, TimeIntervalDefinition, TimeRangeOptions, InhibitOptions, InhibitDefinition } from './routing.ts';
 export { deploy, defaultImages, defaultResources, grafanaImages } from './deploy.ts';
-export { nodeExporter, postgresExporter, redisExporter, mysqldExporter, exporterImages, exporterPorts, exporterResources } from './exporters.ts';
-export type { ExporterDefinition, ExporterOptions, PostgresExporterOptions, RedisExporterOptions, MysqldExporterOptions } from './exporters.ts';
 export type { DeployOptions } from './deploy.ts';
 export { existing, kubePrometheus } from './components.ts';
 export type { ComponentsOptions, Existing, ExistingOptions, KubePrometheus } from './components.ts';

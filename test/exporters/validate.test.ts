@@ -2,7 +2,8 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { Issue } from '../../compiler/issues.ts';
-import { gauge, nodeExporter, postgresExporter, redisExporter, secretKey, stack, type ExporterDefinition } from '../../dsl/index.ts';
+import { gauge, secretKey, stack } from '../../dsl/index.ts';
+import { nodeExporter, postgresExporter, redisExporter, type ExporterDefinition } from '../../dsl/exporters.ts';
 import type { PostgresExporterOptions } from '../../dsl/exporters.ts';
 import { issuesOf, lineOf, projectPath } from '../helpers/stack.ts';
 

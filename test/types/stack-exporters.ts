@@ -1,6 +1,7 @@
 // Type tests of the exporters a stack lists: their series carry the target labels, so scope() and matchers on
 // namespace and pod compile; the bare shipped catalog's do not. Each `@ts-expect-error` line must fail. Never executed.
-import { nodeExporter, postgresExporter, rate, redisExporter, scope, secretKey, sum } from '../../dsl/index.ts';
+import { rate, scope, secretKey, sum } from '../../dsl/index.ts';
+import { nodeExporter, postgresExporter, redisExporter } from '../../dsl/exporters.ts';
 import { nodeExporter as nodeCatalog } from '../../dsl/catalogs/node-exporter.ts';
 
 const node = nodeExporter();
