@@ -6,19 +6,22 @@ import { commandArgs } from '../command-args.ts';
 import { projectRoot } from '../../dsl/source.ts';
 import { importRules } from './index.ts';
 import { readRuleFiles, RuleFileError } from './rule-files.ts';
+import { AlertmanagerFileError, readAlertmanagerConfig, type AlertmanagerConfig } from './alertmanager-config.ts';
 
 const usage = `Usage: stackc import <rules.yml> [more.yml …] [options]
 
 Writes a stack file whose rule groups compile back to the same Prometheus rules: same groups, names, expressions,
 for, labels and annotations. Series are resolved against the shipped catalogs and the files' own recording rules;
 the others are declared in the stack's own catalog with types and labels inferred from how the rules use them,
-each with a "check:" comment. Every rule is marked untested('imported'). Alertmanager configs and dashboards are
-not imported (yet).
+each with a "check:" comment. Every rule is marked untested('imported'). With --alertmanager, the routing tree,
+receivers and inhibit rules of an Alertmanager config become the stack's alerting(...); every credential becomes a
+Secret key to create. Dashboards are not imported (yet).
 
 Options:
   --name NAME        the stack's name (default: the first file's name, e.g. rules for rules.yml)
   --out FILE         where to write the stack file (default: stacks/<name>.ts)
   --namespace NS     the namespace the stack's app runs in (default: the name)
+  --alertmanager FILE  an alertmanager.yml to import as the stack's alerting (docs/import.md)
   --force            overwrite FILE when it exists
   -h, --help         show this help
 
@@ -32,7 +35,7 @@ function defaultName(file: string): string {
 const display = (path: string) => relative(projectRoot, path).split(sep).join('/');
 
 export async function main(argv: readonly string[]): Promise<number> {
-  const args = commandArgs(argv, { name: { type: 'string' }, out: { type: 'string' }, namespace: { type: 'string' }, force: { type: 'boolean' } }, usage);
+  const args = commandArgs(argv, { name: { type: 'string' }, out: { type: 'string' }, namespace: { type: 'string' }, alertmanager: { type: 'string' }, force: { type: 'boolean' } }, usage);
   if (typeof args === 'number') return args;
   if (args.positionals.length === 0) {
     console.error(`stackc import needs at least one rule file.\n\n${usage}`);
@@ -46,19 +49,28 @@ export async function main(argv: readonly string[]): Promise<number> {
     return 1;
   }
   let groups;
+  let alertmanager: AlertmanagerConfig | undefined;
   try {
     groups = readRuleFiles(paths, display);
+    const am = args.values.alertmanager;
+    if (am !== undefined) alertmanager = readAlertmanagerConfig(resolve(am), display(resolve(am)));
   } catch (e) {
-    if (e instanceof RuleFileError || (e as NodeJS.ErrnoException).code === 'ENOENT') {
+    if (e instanceof RuleFileError || e instanceof AlertmanagerFileError || (e as NodeJS.ErrnoException).code === 'ENOENT') {
       console.error(`✖ ${(e as Error).message}`);
       return 1;
     }
     throw e;
   }
-  const result = importRules(groups, { stackName: name, namespace: args.values.namespace ?? name, sources: paths.map(display) });
+  const result = importRules(groups, { stackName: name, namespace: args.values.namespace ?? name, sources: paths.map(display), ...(alertmanager ? { alertmanager } : {}) });
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, result.source);
   for (const note of result.notes) console.error(`note: ${note}`);
+  const secrets = result.alerting?.secrets ?? [];
+  // the names only: the values stay where they were, for the user to move into the Secret
+  if (secrets.length) {
+    console.error(`note: create the Secret ${result.alerting!.secret} in the monitoring namespace with ${secrets.length === 1 ? 'the key' : 'the keys'}:\n` +
+      secrets.map((s) => `  ${s.key}  (${s.what})`).join('\n'));
+  }
   const n = (count: number, what: string) => `${count} ${what}${count === 1 ? '' : 's'}`;
   console.log(`wrote ${display(out)}: ${n(result.ruleCount, 'rule')} in ${n(groups.length, 'group')}; ${result.families.length} series declared in its own catalog ` +
     '(check the "check:" comments). Next: npm run compile');

@@ -2,6 +2,9 @@
 // the shipped catalogs and the input's own recording rules; the rest are declared in the stack's own catalog with
 // types and labels inferred from their use. Pure: text in, text out (the CLI reads and writes the files).
 import type { ExternalMetric } from '../model.ts';
+import type { LabelKnowledge } from '../routing/alert-labels.ts';
+import type { AlertmanagerConfig } from './alertmanager-config.ts';
+import { alertingText, type AlertingText } from './alertmanager-text.ts';
 import { parsePromQL, selectorsIn } from '../promql/ast.ts';
 import { inferLabels, type RuleForLabels } from './labels.ts';
 import { resolveSeries, type Resolution } from './resolve.ts';
@@ -16,6 +19,8 @@ export interface ImportOptions {
   readonly namespace: string;
   /** The rule files as the stack file's header names them. */
   readonly sources: readonly string[];
+  /** An Alertmanager configuration to import as the stack's alerting. */
+  readonly alertmanager?: AlertmanagerConfig;
 }
 
 export interface ImportResult {
@@ -24,6 +29,7 @@ export interface ImportResult {
   readonly notes: readonly string[];
   readonly families: readonly DeclaredFamily[];
   readonly ruleCount: number;
+  readonly alerting?: AlertingText;
 }
 
 const ownCatalog = 'imported';
@@ -51,7 +57,7 @@ export function importRules(groups: readonly ImportedGroup[], o: ImportOptions):
   const labelRules: RuleForLabels[] = asts.map(({ group, rule, ast }) => ({
     kind: rule.kind, name: rule.name, ast, labels: { ...group.labels, ...rule.labels }, annotations: rule.kind === 'alert' ? rule.annotations : {},
   }));
-  const labels = inferLabels({ rules: labelRules, known, imported: importedEntries, familyOf });
+  const { labels, outputs } = inferLabels({ rules: labelRules, known, imported: importedEntries, familyOf });
   const usedBy = (family: string) => [...new Set([...familyOf].filter(([, f]) => f === family).flatMap(([n]) => used.usedIn.get(n) ?? []))];
   const declared: DeclaredFamily[] = families.map((f) => ({ ...f, labels: labels.get(f.name) ?? [], usedIn: usedBy(f.name) }));
   const byName = new Map(declared.map((f) => [f.name, f]));
@@ -69,15 +75,17 @@ export function importRules(groups: readonly ImportedGroup[], o: ImportOptions):
   const severityNotes = rules.flatMap(({ rule }) => (rule.kind === 'alert' && !['info', 'warning', 'critical'].includes(rule.labels.severity ?? '')
     ? [`alert ${rule.name}: severity ${rule.labels.severity === undefined ? 'missing' : JSON.stringify(rule.labels.severity)}, written as 'warning'`] : []));
   const syntaxNotes = parsed.flatMap(({ where, parsed: p }) => (p.ok ? [] : [`${where}: PromQL syntax error (${p.problem.message}); the compile reports it`]));
+  const alerting = o.alertmanager ? alertingText(o.alertmanager, o.stackName, alertKnowledge(asts, labelRules, outputs)) : undefined;
   const source = stackFile({
-    stackName: o.stackName, namespace: o.namespace, sources: o.sources, groups, shipped,
-    families: declared, undeclared: left, refOf, ownCatalog,
+    stackName: o.stackName, namespace: o.namespace, sources: [...o.sources, ...(o.alertmanager ? [o.alertmanager.file] : [])], groups, shipped,
+    families: declared, undeclared: left, refOf, ownCatalog, ...(alerting ? { alerting } : {}),
   });
   return {
     source,
-    notes: [...left.map((u) => `not declared: ${u.why}`), ...severityNotes, ...syntaxNotes],
+    notes: [...(alerting?.notes ?? []), ...left.map((u) => `not declared: ${u.why}`), ...severityNotes, ...syntaxNotes],
     families: declared,
     ruleCount: rules.length,
+    ...(alerting ? { alerting } : {}),
   };
 }
 
@@ -85,3 +93,18 @@ function partAccess(base: string, part: string | undefined): string {
   return part ? `${base}.${part}` : base;
 }
 
+
+/** What Alertmanager will know of each imported alert, as the compile decides routes: alertname, the severity the
+ *  stack file writes, static labels (the group's included) fixed; the labels the expression returns from the data. */
+function alertKnowledge(
+  asts: readonly { readonly group: ImportedGroup; readonly rule: ImportedGroup['rules'][number] }[], labelRules: readonly RuleForLabels[],
+  outputs: ReadonlyMap<RuleForLabels, ReadonlySet<string> | undefined>,
+): LabelKnowledge[] {
+  return asts.flatMap(({ group, rule }, i) => {
+    if (rule.kind !== 'alert') return [];
+    const severity = ['info', 'warning', 'critical'].includes(rule.labels.severity ?? '') ? rule.labels.severity! : 'warning';
+    const known = { ...group.labels, ...rule.labels, alertname: rule.name, severity };
+    const output = outputs.get(labelRules[i]!);
+    return [{ known, dynamic: output ? new Set([...output].filter((l) => !(l in known))) : 'any' as const }];
+  });
+}

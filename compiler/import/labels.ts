@@ -194,11 +194,25 @@ class Inference {
       if (!this.changed) return;
     }
   }
+
+  /** What `rule` returns under the inferred labels; undefined when the checker cannot say. */
+  outputLabels(rule: RuleForLabels): ReadonlySet<string> | undefined {
+    return this.value(rule.ast).labels;
+  }
 }
 
-/** The labels each imported family gets (scrape labels aside), sorted. */
-export function inferLabels(input: LabelInput): ReadonlyMap<string, readonly string[]> {
+export interface InferredLabels {
+  /** The labels each imported family gets (scrape labels aside), sorted. */
+  readonly labels: ReadonlyMap<string, readonly string[]>;
+  /** The labels each rule's expression returns, as the compile will see them (routing decides by them). */
+  readonly outputs: ReadonlyMap<RuleForLabels, ReadonlySet<string> | undefined>;
+}
+
+export function inferLabels(input: LabelInput): InferredLabels {
   const inference = new Inference(input);
   inference.run();
-  return new Map([...inference.labels].map(([k, v]) => [k, [...v].sort()]));
+  return {
+    labels: new Map([...inference.labels].map(([k, v]) => [k, [...v].sort()])),
+    outputs: new Map(input.rules.map((r) => [r, inference.outputLabels(r)])),
+  };
 }

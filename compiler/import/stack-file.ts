@@ -4,6 +4,7 @@ import type { MetricType, Severity } from '../model.ts';
 import type { ImportedAlert, ImportedGroup, ImportedRecording, ImportedRule } from './rule-files.ts';
 import type { ShippedCatalog } from './shipped-catalogs.ts';
 import { promqlTemplate, type SeriesReference } from './expression.ts';
+import type { AlertingText } from './alertmanager-text.ts';
 import { tsKey, tsRecord, tsString } from './ts-text.ts';
 
 export interface DeclaredFamily {
@@ -28,6 +29,8 @@ export interface StackFilePlan {
   readonly refOf: SeriesReference;
   /** The variable of the stack's own catalog. */
   readonly ownCatalog: string;
+  /** The imported Alertmanager configuration. */
+  readonly alerting?: AlertingText;
 }
 
 const severities: readonly Severity[] = ['info', 'warning', 'critical'];
@@ -126,6 +129,7 @@ function dslImports(plan: StackFilePlan): string[] {
   if (rules.some((r) => r.kind === 'recording')) names.add('record');
   if (plan.families.length) names.add('catalog');
   for (const f of plan.families) names.add(specFunction[f.type]);
+  for (const n of plan.alerting?.imports ?? []) names.add(n);
   return [
     `import { ${[...names].sort().join(', ')} } from 'stackc';`,
     ...plan.shipped.map((s) => `import { ${s.exportName} } from 'stackc/catalogs/${s.module}';`),
@@ -150,6 +154,7 @@ export function stackFile(plan: StackFilePlan): string {
     for (const f of plan.families) lines.push(...familyLines(f, '  '));
     lines.push('});', '');
   }
+  if (plan.alerting) lines.push(...plan.alerting.declarations, '');
   lines.push(
     `export default stack(${tsString(plan.stackName)}, {`,
     `  namespace: ${tsString(plan.namespace)},`,
@@ -158,6 +163,7 @@ export function stackFile(plan: StackFilePlan): string {
     '  groups: [',
     ...plan.groups.flatMap((g) => groupLines(g, plan.refOf)),
     '  ],',
+    ...(plan.alerting?.entry ?? []),
     '});',
     '',
   );

@@ -11,6 +11,9 @@ export interface AlertLabels {
   readonly dynamic: ReadonlySet<string> | 'any';
 }
 
+/** What deciding a matcher needs: the import decides it for alerts of rule files, without a stack. */
+export type LabelKnowledge = Pick<AlertLabels, 'known' | 'dynamic'>;
+
 export function alertLabels(stack: Stack): AlertLabels[] {
   return stack.ruleGroups.flatMap((g) => g.rules).flatMap((rule) => {
     if (rule.kind !== 'alert') return [];
@@ -24,6 +27,6 @@ export function alertLabels(stack: Stack): AlertLabels[] {
 }
 
 /** Whether the alert's label may take values the stack does not fix. */
-export function isDynamic(a: AlertLabels, label: string): boolean {
+export function isDynamic(a: LabelKnowledge, label: string): boolean {
   return !(label in a.known) && (a.dynamic === 'any' || a.dynamic.has(label));
 }

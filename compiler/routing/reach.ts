@@ -2,19 +2,19 @@
 // a label the expression returns may hold. A route is reachable by an alert when its matchers and those of every
 // route above it may hold, and no earlier sibling without `continue` surely takes the alert first.
 import type { Matcher } from '../model-routing.ts';
-import type { AlertLabels } from './alert-labels.ts';
+import type { AlertLabels, LabelKnowledge } from './alert-labels.ts';
 import { isDynamic } from './alert-labels.ts';
 import { matchesValue } from './matchers.ts';
 import type { RouteNode } from './tree.ts';
 
 type Maybe = 'yes' | 'no' | 'maybe';
 
-function matcherHolds(m: Matcher, a: AlertLabels): Maybe {
+function matcherHolds(m: Matcher, a: LabelKnowledge): Maybe {
   if (isDynamic(a, m.label)) return 'maybe';
   return matchesValue(m, a.known[m.label] ?? '') ? 'yes' : 'no';
 }
 
-export function matchersHold(matchers: readonly Matcher[], a: AlertLabels): Maybe {
+export function matchersHold(matchers: readonly Matcher[], a: LabelKnowledge): Maybe {
   let out: Maybe = 'yes';
   for (const m of matchers) {
     const h = matcherHolds(m, a);
