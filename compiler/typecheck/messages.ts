@@ -6,7 +6,7 @@ import { basename, relative, resolve, sep } from 'node:path';
 import type { Diagnostic } from 'typescript/unstable/sync';
 import type { Issue } from '../issues.ts';
 import type { TypeProgram } from './program.ts';
-import { deepest, explain, type KeyMistake, type LabelMistake } from './site.ts';
+import { deepest, explain, type KeyMistake, type LabelMistake, type ValueMistake } from './site.ts';
 import { didYouMean } from './suggest.ts';
 
 const quoted = (names: readonly string[]) => names.map((n) => `"${n}"`).join(', ');
@@ -23,6 +23,14 @@ function labelText(m: LabelMistake): { message: string; hint: string } {
       ? `write "${near[0]}" (${m.series} has the labels ${quoted(m.labels)})`
       : `use the labels ${m.series} has: ${quoted(m.labels)}; a label the exporter does not set must be added to the metric's labels first`;
   return { message: parts.join('; '), hint };
+}
+
+function valueText(m: ValueMistake): { message: string; hint: string } {
+  const near = didYouMean(m.value, m.values);
+  return {
+    message: `"${m.value}" is not one of the declared values${m.key ? ` of ${m.key}` : ''}${near ? `; did you mean "${near}"?` : ''} Declared: ${quoted(m.values)}.`,
+    hint: near ? `write "${near}"` : `use one of the declared values, or declare "${m.value}" where the label is defined`,
+  };
 }
 
 function keyText(m: KeyMistake): { message: string; hint: string } {
@@ -92,7 +100,8 @@ export function issuesOf(program: TypeProgram, root: string, stackFiles: readonl
   };
   const issues = program.errors.map((d): Issue => {
     const mistake = explained(program, d);
-    const { message, hint } = mistake?.kind === 'label' ? labelText(mistake) : mistake?.kind === 'key' ? keyText(mistake) : fallbackText(d);
+    const { message, hint } = mistake?.kind === 'label' ? labelText(mistake) : mistake?.kind === 'key' ? keyText(mistake)
+      : mistake?.kind === 'value' ? valueText(mistake) : fallbackText(d);
     const code = mistake ? `typecheck/unknown-${mistake.kind}` : `typecheck/TS${d.code}`;
     if (!d.fileName) return { code, where: { file: 'tsconfig.json', line: 1, column: 1 }, path: ['tsconfig.json', 'type error'], message, hint };
     const file = rel(d.fileName);

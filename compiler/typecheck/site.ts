@@ -27,6 +27,15 @@ export interface KeyMistake {
   readonly known: readonly string[];
 }
 
+/** A string the type does not take, where it takes only listed values: a label value the stack did not declare. */
+export interface ValueMistake {
+  readonly kind: 'value';
+  readonly value: string;
+  /** The key it is the value of (the label), when it is one. */
+  readonly key: string | undefined;
+  readonly values: readonly string[];
+}
+
 const groupingKeys = new Set(['by', 'without']);
 const excessProperty = new Set([2353, 2561]);
 
@@ -101,7 +110,7 @@ function containerOf(object: ObjectLiteralExpression, file: SourceFile): string 
 
 
 /** Explains the diagnostic when it is a wrong label or an unknown key; undefined for anything else. */
-export function explain(project: Project, d: Diagnostic): LabelMistake | KeyMistake | undefined {
+export function explain(project: Project, d: Diagnostic): LabelMistake | KeyMistake | ValueMistake | undefined {
   const file = d.fileName ? project.program.getSourceFile(d.fileName) : undefined;
   if (!file) return undefined;
   const token = getTokenAtPosition(file, d.pos);
@@ -115,6 +124,17 @@ export function explain(project: Project, d: Diagnostic): LabelMistake | KeyMist
   }
 
   // a key of an object literal: a label in `.where({...})` or `input(series, {...})`, else an options key
+  // a string literal where the type lists its values (declared label values: `queue: 'mial'`, `not('faild')`)
+  // (TypeScript points at the string, or at the key whose value it is)
+  const literal = isStringLiteral(token) ? token
+    : isPropertyAssignment(parent) && parent.name === token && isStringLiteral(parent.initializer) ? parent.initializer : undefined;
+  if (literal && (d.code === 2322 || d.code === 2345 || d.code === 2820)) {
+    const values = literals(checker.getContextualType(literal));
+    const owner = literal.parent;
+    const key = isPropertyAssignment(owner) && owner.initializer === literal ? nameText(owner.name) : undefined;
+    if (values.length > 0 && !values.includes(literal.text)) return { kind: 'value', value: literal.text, key, values };
+  }
+
   if ((isPropertyAssignment(parent) || isShorthandPropertyAssignment(parent)) && parent.name === token && isObjectLiteralExpression(parent.parent)) {
     const key = nameText(token);
     if (key === undefined) return undefined;

@@ -38,6 +38,23 @@ test('typecheckStackFiles returns located issues for another command to report (
   assert.is(issue!.expr!.text.slice(issue!.expr!.from, issue!.expr!.to), 'critcal');
 });
 
+test('a label value the stack did not declare gets the declared ones and "did you mean"', () => {
+  const dir = `.tmp/typecheck-values-${process.pid}/depot`;
+  cpSync(join(root, 'test/fixtures/typecheck-valid'), join(root, dir), { recursive: true });
+  const file = join(root, dir, 'depot.ts');
+  writeFileSync(file, `${readFileSync(file, 'utf8')}
+import { counter as declaredCounter } from '../../../dsl/index.ts';
+const parcels = declaredCounter({ name: 'parcels_total', help: 'Parcels', labels: { lane: ['north', 'south'] } });
+export const northOnly = parcels.where({ lane: 'nrth' });
+`);
+  const issues = typecheckStackFiles([file], root);
+  rmSync(join(root, dir, '..'), { recursive: true, force: true });
+  assert.is(issues.length, 1, issues.map((i) => i.message).join('\n'));
+  assert.is(issues[0]!.code, 'typecheck/unknown-value');
+  assert.is(issues[0]!.message, '"nrth" is not one of the declared values of lane; did you mean "north"? Declared: "north", "south".');
+  assert.is(issues[0]!.hint, 'write "north"');
+});
+
 test('typecheckStackFiles finds nothing in a sound stack, and checks nothing when given no files', () => {
   assert.equal(typecheckStackFiles(['test/fixtures/typecheck-valid/depot.ts'], root), []);
   assert.equal(typecheckStackFiles([], root), []);
