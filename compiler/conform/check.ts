@@ -96,7 +96,9 @@ export function conformance(stack: Stack, families: ReadonlyMap<string, Family>)
       findings.push({ kind: 'unexpected', metric: family.name, message: `${family.name} is served but the stack does not declare it` });
       continue;
     }
-    if (family.type !== undefined && family.type !== 'untyped' && family.type !== 'unknown') typesOf.get(mine)!.push(family.type);
+    // prometheus_client serves `<name>_created` as a gauge family of its own beside a counter, histogram or summary
+    const companion = family.name.endsWith('_created') && family.name !== mine.name;
+    if (!companion && family.type !== undefined && family.type !== 'untyped' && family.type !== 'unknown') typesOf.get(mine)!.push(family.type);
     for (const s of family.samples) {
       const m = owner.get(s.name);
       if (m) samplesOf.get(m)!.push(s);

@@ -14,6 +14,9 @@ import type { AnyMetric } from '../../dsl/metrics.ts';
 import type { LabelledCounter } from '../../exporter/typed.ts';
 import declared, { jobs, pauses, queues, retries, seconds, waiting } from '../fixtures/conform-stacks/jobs.ts';
 import { compileValid } from '../helpers/stack.ts';
+import { pythonScratch, requirePython, runPython } from '../registries/python.ts';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 const model = compileValid(declared).model;
 const served = (metrics: readonly AnyMetric[]) => compileValid(stack('jobs', { namespace: 'jobs', metrics, groups: [] })).model;
@@ -72,6 +75,31 @@ test('an exposition in prometheus_client\'s style conforms: counter family witho
   const c = conformance(model, readExposition(text));
   assert.equal(c.findings, []);
   assert.equal(c.ignored, ['python_gc_objects_collected_total']);
+});
+
+test('the real prometheus_client\'s exposition of the stack\'s Python registry conforms (_created gauges beside it)', () => {
+  requirePython();
+  const python = compileValid(stack('jobs', { namespace: 'jobs', registries: ['python'], metrics: [jobs, retries, seconds, waiting, pauses], groups: [] }));
+  const scratch = pythonScratch(python.files);
+  try {
+    writeFileSync(join(scratch.dir, 'expose.py'), [
+      'from prometheus_client import generate_latest',
+      'from registry_gen import create_metrics',
+      'stack = create_metrics()',
+      'stack.metrics.jobs_total.inc(queue="mail", outcome="done")',
+      'stack.metrics.job_retries_total.inc(queue="mail", worker="w-1")',
+      'stack.metrics.jobs_waiting.set(3)',
+      'print(generate_latest(stack.registry).decode(), end="")',
+    ].join('\n'));
+    const run = runPython(scratch.dir, 'expose.py');
+    assert.is(run.status, 0, run.stderr);
+    assert.match(run.stdout, /# TYPE jobs_created gauge|# TYPE jobs_total_created gauge|jobs_created\{/);
+    const c = conformance(model, readExposition(run.stdout));
+    assert.equal(c.findings, []);
+    assert.equal(c.notYetSeen, ['job_pause_seconds']);
+  } finally {
+    scratch.remove();
+  }
 });
 
 test('the command exits 0 when the app conforms, 1 when it does not, 2 when the scrape fails', async () => {
