@@ -44,7 +44,7 @@ function panelLines(item: ImportedItem, refOf: SeriesReference, indent: string, 
   const title = item.title || `Untitled ${item.type}`;
   const at = `${where}: panel "${title}"`;
   const comments = item.notImported.map((n) => notImported(n, indent));
-  notes.push(...item.notImported.map((n) => `${at}: ${n}`), ...item.queries.flatMap((q) => ('notImported' in q ? [`${at}: ${q.notImported}`] : [])));
+  notes.push(...[...item.notImported, ...item.queries.flatMap((q) => ('notImported' in q ? [q.notImported] : []))].map((n) => `${at}: not imported: ${n}`));
   if (!item.title) notes.push(`${at}: the panel had no title; stackc needs one`);
   const size = [...(item.width !== undefined ? [`width: ${item.width}`] : []), ...(item.height !== undefined ? [`height: ${item.height}`] : [])];
   if (item.type === 'text') {
