@@ -5,6 +5,7 @@ import { basename, dirname, extname, relative, resolve, sep } from 'node:path';
 import { commandArgs } from '../command-args.ts';
 import { projectRoot } from '../../dsl/source.ts';
 import { importRules } from './index.ts';
+import { DashboardFileError, readDashboardFile, type ImportedDashboard } from './grafana-dashboard.ts';
 import { readRuleFiles, RuleFileError } from './rule-files.ts';
 import { AlertmanagerFileError, readAlertmanagerConfig, type AlertmanagerConfig } from './alertmanager-config.ts';
 
@@ -15,13 +16,15 @@ for, labels and annotations. Series are resolved against the shipped catalogs an
 the others are declared in the stack's own catalog with types and labels inferred from how the rules use them,
 each with a "check:" comment. Every rule is marked untested('imported'). With --alertmanager, the routing tree,
 receivers and inhibit rules of an Alertmanager config become the stack's alerting(...); every credential becomes a
-Secret key to create. Dashboards are not imported (yet).
+Secret key to create. With --dashboard, Grafana dashboard JSON files become dashboard(...) calls; what the DSL
+cannot say is a "// not imported:" comment and a note.
 
 Options:
   --name NAME        the stack's name (default: the first file's name, e.g. rules for rules.yml)
   --out FILE         where to write the stack file (default: stacks/<name>.ts)
   --namespace NS     the namespace the stack's app runs in (default: the name)
   --alertmanager FILE  an alertmanager.yml to import as the stack's alerting (docs/import.md)
+  --dashboard FILE   a Grafana dashboard JSON file to import (repeat for more; docs/import.md)
   --force            overwrite FILE when it exists
   -h, --help         show this help
 
@@ -35,7 +38,7 @@ function defaultName(file: string): string {
 const display = (path: string) => relative(projectRoot, path).split(sep).join('/');
 
 export async function main(argv: readonly string[]): Promise<number> {
-  const args = commandArgs(argv, { name: { type: 'string' }, out: { type: 'string' }, namespace: { type: 'string' }, alertmanager: { type: 'string' }, force: { type: 'boolean' } }, usage);
+  const args = commandArgs(argv, { name: { type: 'string' }, out: { type: 'string' }, namespace: { type: 'string' }, alertmanager: { type: 'string' }, dashboard: { type: 'string', multiple: true }, force: { type: 'boolean' } }, usage);
   if (typeof args === 'number') return args;
   if (args.positionals.length === 0) {
     console.error(`stackc import needs at least one rule file.\n\n${usage}`);
@@ -50,18 +53,20 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   let groups;
   let alertmanager: AlertmanagerConfig | undefined;
+  let dashboards: ImportedDashboard[] = [];
   try {
     groups = readRuleFiles(paths, display);
     const am = args.values.alertmanager;
     if (am !== undefined) alertmanager = readAlertmanagerConfig(resolve(am), display(resolve(am)));
+    dashboards = (args.values.dashboard ?? []).map((d) => readDashboardFile(resolve(d), display(resolve(d))));
   } catch (e) {
-    if (e instanceof RuleFileError || e instanceof AlertmanagerFileError || (e as NodeJS.ErrnoException).code === 'ENOENT') {
+    if (e instanceof RuleFileError || e instanceof AlertmanagerFileError || e instanceof DashboardFileError || (e as NodeJS.ErrnoException).code === 'ENOENT') {
       console.error(`✖ ${(e as Error).message}`);
       return 1;
     }
     throw e;
   }
-  const result = importRules(groups, { stackName: name, namespace: args.values.namespace ?? name, sources: paths.map(display), ...(alertmanager ? { alertmanager } : {}) });
+  const result = importRules(groups, { stackName: name, namespace: args.values.namespace ?? name, sources: paths.map(display), ...(alertmanager ? { alertmanager } : {}), dashboards });
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, result.source);
   for (const note of result.notes) console.error(`note: ${note}`);

@@ -8,8 +8,17 @@ import { templateText } from './ts-text.ts';
 /** The TypeScript expression standing for a series name, or undefined to keep the name as text. */
 export type SeriesReference = (name: string) => string | undefined;
 
+// Grafana's `$__rate_interval`, `${pod}`, `[[x]]`: each stands in as a duration of the same length, so a panel query
+// parses and the selectors' offsets still point into the text as written
+const grafanaVariable = /\$\{[A-Za-z_]\w*(?::[a-z]+)?\}|\$[A-Za-z_]\w*|\[\[[A-Za-z_]\w*\]\]/g;
+
+/** The expression as PromQL can parse it, Grafana's variables replaced by durations of the same length. */
+export function parseableText(expr: string): string {
+  return expr.replace(grafanaVariable, (v) => `1${'0'.repeat(v.length - 2)}s`);
+}
+
 export function promqlTemplate(expr: string, refOf: SeriesReference): string {
-  const parsed = parsePromQL(expr);
+  const parsed = parsePromQL(parseableText(expr));
   let out = '';
   let at = 0;
   if (parsed.ok) {

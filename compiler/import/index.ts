@@ -13,6 +13,9 @@ import { inferFamilies, usedSeries } from './series-types.ts';
 import { shippedCatalogs } from './shipped-catalogs.ts';
 import { stackFile, type DeclaredFamily } from './stack-file.ts';
 import { tsAccess } from './ts-text.ts';
+import { dashboardsText, type DashboardsText } from './dashboard-text.ts';
+import { parseableText } from './expression.ts';
+import type { ImportedDashboard } from './grafana-dashboard.ts';
 
 export interface ImportOptions {
   readonly stackName: string;
@@ -21,6 +24,8 @@ export interface ImportOptions {
   readonly sources: readonly string[];
   /** An Alertmanager configuration to import as the stack's alerting. */
   readonly alertmanager?: AlertmanagerConfig;
+  /** Grafana dashboards to import as the stack's dashboards. */
+  readonly dashboards?: readonly ImportedDashboard[];
 }
 
 export interface ImportResult {
@@ -30,6 +35,7 @@ export interface ImportResult {
   readonly families: readonly DeclaredFamily[];
   readonly ruleCount: number;
   readonly alerting?: AlertingText;
+  readonly dashboards?: DashboardsText;
 }
 
 const ownCatalog = 'imported';
@@ -44,10 +50,11 @@ export function importRules(groups: readonly ImportedGroup[], o: ImportOptions):
   const rules = groups.flatMap((g) => g.rules.map((r) => ({ group: g, rule: r, where: `${r.kind === 'alert' ? 'alert' : 'record'} ${r.name}` })));
   const parsed = rules.map((r) => ({ ...r, parsed: parsePromQL(r.rule.expr) }));
   const asts = parsed.flatMap((r) => (r.parsed.ok ? [{ ...r, ast: r.parsed.ast }] : []));
-  const names = new Set(asts.flatMap(({ ast }) => selectorsIn(ast).flatMap(({ selector }) => (selector.name ? [selector.name] : []))));
+  const panels = panelQueries(o.dashboards ?? []);
+  const names = new Set([...asts, ...panels].flatMap(({ ast }) => selectorsIn(ast).flatMap(({ selector }) => (selector.name ? [selector.name] : []))));
   const recorded = new Set(rules.flatMap(({ rule }) => (rule.kind === 'recording' ? [rule.name] : [])));
   const resolved = resolveSeries(names, recorded);
-  const used = usedSeries(asts.map(({ where, ast }) => ({ where, ast })));
+  const used = usedSeries([...asts, ...panels].map(({ where, ast }) => ({ where, ast })));
   const unknown = [...resolved].filter(([, r]) => r.kind === 'unknown').map(([n]) => n).sort();
   const { families, undeclared, familyOf } = inferFamilies(unknown, names, used);
 
@@ -57,7 +64,9 @@ export function importRules(groups: readonly ImportedGroup[], o: ImportOptions):
   const labelRules: RuleForLabels[] = asts.map(({ group, rule, ast }) => ({
     kind: rule.kind, name: rule.name, ast, labels: { ...group.labels, ...rule.labels }, annotations: rule.kind === 'alert' ? rule.annotations : {},
   }));
-  const { labels, outputs } = inferLabels({ rules: labelRules, known, imported: importedEntries, familyOf });
+  // a panel's query needs its series' labels as a rule's would: an alert with no labels of its own says just that
+  const panelRules: RuleForLabels[] = panels.map(({ where, ast }) => ({ kind: 'alert', name: where, ast, labels: {}, annotations: {} }));
+  const { labels, outputs } = inferLabels({ rules: [...labelRules, ...panelRules], known, imported: importedEntries, familyOf });
   const usedBy = (family: string) => [...new Set([...familyOf].filter(([, f]) => f === family).flatMap(([n]) => used.usedIn.get(n) ?? []))];
   const declared: DeclaredFamily[] = families.map((f) => ({ ...f, labels: labels.get(f.name) ?? [], usedIn: usedBy(f.name) }));
   const byName = new Map(declared.map((f) => [f.name, f]));
@@ -76,17 +85,29 @@ export function importRules(groups: readonly ImportedGroup[], o: ImportOptions):
     ? [`alert ${rule.name}: severity ${rule.labels.severity === undefined ? 'missing' : JSON.stringify(rule.labels.severity)}, written as 'warning'`] : []));
   const syntaxNotes = parsed.flatMap(({ where, parsed: p }) => (p.ok ? [] : [`${where}: PromQL syntax error (${p.problem.message}); the compile reports it`]));
   const alerting = o.alertmanager ? alertingText(o.alertmanager, o.stackName, alertKnowledge(asts, labelRules, outputs)) : undefined;
+  const dashboards = o.dashboards?.length ? dashboardsText(o.dashboards, refOf) : undefined;
   const source = stackFile({
-    stackName: o.stackName, namespace: o.namespace, sources: [...o.sources, ...(o.alertmanager ? [o.alertmanager.file] : [])], groups, shipped,
-    families: declared, undeclared: left, refOf, ownCatalog, ...(alerting ? { alerting } : {}),
+    stackName: o.stackName, namespace: o.namespace, sources: [...o.sources, ...(o.alertmanager ? [o.alertmanager.file] : []), ...(o.dashboards ?? []).map((d) => d.file)], groups, shipped,
+    families: declared, undeclared: left, refOf, ownCatalog, ...(alerting ? { alerting } : {}), ...(dashboards ? { dashboards } : {}),
   });
   return {
     source,
-    notes: [...(alerting?.notes ?? []), ...left.map((u) => `not declared: ${u.why}`), ...severityNotes, ...syntaxNotes],
+    notes: [...(alerting?.notes ?? []), ...(dashboards?.notes ?? []), ...left.map((u) => `not declared: ${u.why}`), ...severityNotes, ...syntaxNotes],
     families: declared,
     ruleCount: rules.length,
     ...(alerting ? { alerting } : {}),
+    ...(dashboards ? { dashboards } : {}),
   };
+}
+
+/** Every imported panel query that parses, named for the notes and `check:` comments. */
+function panelQueries(dashboards: readonly ImportedDashboard[]) {
+  const items = dashboards.flatMap((d) => [...d.panels, ...d.rows.flatMap((r) => r.panels)].map((p) => ({ d, p })));
+  return items.flatMap(({ d, p }) => ('skipped' in p ? [] : p.queries.flatMap((q) => {
+    if ('notImported' in q) return [];
+    const parsed = parsePromQL(parseableText(q.expr));
+    return parsed.ok ? [{ where: `panel ${d.uid}/${p.title}`, ast: parsed.ast }] : [];
+  })));
 }
 
 function partAccess(base: string, part: string | undefined): string {

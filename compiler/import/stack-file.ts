@@ -5,6 +5,7 @@ import type { ImportedAlert, ImportedGroup, ImportedRecording, ImportedRule } fr
 import type { ShippedCatalog } from './shipped-catalogs.ts';
 import { promqlTemplate, type SeriesReference } from './expression.ts';
 import type { AlertingText } from './alertmanager-text.ts';
+import type { DashboardsText } from './dashboard-text.ts';
 import { tsKey, tsRecord, tsString } from './ts-text.ts';
 
 export interface DeclaredFamily {
@@ -31,6 +32,8 @@ export interface StackFilePlan {
   readonly ownCatalog: string;
   /** The imported Alertmanager configuration. */
   readonly alerting?: AlertingText;
+  /** The imported Grafana dashboards. */
+  readonly dashboards?: DashboardsText;
 }
 
 const severities: readonly Severity[] = ['info', 'warning', 'critical'];
@@ -130,6 +133,7 @@ function dslImports(plan: StackFilePlan): string[] {
   if (plan.families.length) names.add('catalog');
   for (const f of plan.families) names.add(specFunction[f.type]);
   for (const n of plan.alerting?.imports ?? []) names.add(n);
+  if (plan.dashboards) for (const n of plan.dashboards.imports) names.add(n);
   return [
     `import { ${[...names].sort().join(', ')} } from 'stackc';`,
     ...plan.shipped.map((s) => `import { ${s.exportName} } from 'stackc/catalogs/${s.module}';`),
@@ -155,6 +159,7 @@ export function stackFile(plan: StackFilePlan): string {
     lines.push('});', '');
   }
   if (plan.alerting) lines.push(...plan.alerting.declarations, '');
+  if (plan.dashboards) lines.push(...plan.dashboards.declarations);
   lines.push(
     `export default stack(${tsString(plan.stackName)}, {`,
     `  namespace: ${tsString(plan.namespace)},`,
@@ -164,6 +169,7 @@ export function stackFile(plan: StackFilePlan): string {
     ...plan.groups.flatMap((g) => groupLines(g, plan.refOf)),
     '  ],',
     ...(plan.alerting?.entry ?? []),
+    ...(plan.dashboards ? [`  dashboards: [${plan.dashboards.names.join(', ')}],`] : []),
     '});',
     '',
   );
