@@ -10,12 +10,16 @@ const scrapeLabels = new Set(['job', 'instance']);
 const list = (labels: readonly string[]) => (labels.length ? labels.join(', ') : 'none');
 
 /** One line per disagreement, naming the series; empty when they agree. */
-export function disagreements(served: ReadonlyMap<string, ServedSeries>, entries: readonly ExternalMetric[], generated: ReadonlySet<string>, source: string): string[] {
+export function disagreements(
+  served: ReadonlyMap<string, ServedSeries>, entries: readonly ExternalMetric[], generated: ReadonlySet<string>, source: string,
+  hostDependent: (series: string) => boolean = () => false,
+): string[] {
   const out: string[] = [];
   const byName = new Map(entries.map((e) => [e.name, e]));
   for (const s of served.values()) {
     const e = byName.get(s.name);
     if (!e) {
+      if (hostDependent(s.name)) continue; // this host has what the collector reads; the catalog's host did not
       out.push(`${s.name}: served by ${source} (${s.type}${s.untyped ? ', untyped' : ''}, labels: ${list(s.labels)}) but not in the catalog`);
       continue;
     }
@@ -28,7 +32,7 @@ export function disagreements(served: ReadonlyMap<string, ServedSeries>, entries
     }
   }
   for (const name of [...generated].sort()) {
-    if (!served.has(name)) out.push(`${name}: generated into the catalog but not served by ${source} (regenerate, or move it to the hand-added part with why)`);
+    if (!served.has(name) && !hostDependent(name)) out.push(`${name}: generated into the catalog but not served by ${source} (regenerate, or move it to the hand-added part with why)`);
   }
   return out;
 }

@@ -27,5 +27,8 @@ export interface RealExporter {
   readonly binary: string;
   /** Debian packages of the service it watches, installed with it. */
   readonly servicePackages: readonly string[];
+  /** Series whose presence depends on the host (its hardware, kernel modules, filesystems), not on the exporter:
+   *  served here but not elsewhere, or the other way round. Their type and labels are still compared. */
+  readonly hostDependent?: (series: string) => boolean;
   readonly start: (run: Run) => Promise<Started>;
 }
