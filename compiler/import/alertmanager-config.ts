@@ -3,21 +3,13 @@
 // as written. A wrong shape is the user's mistake, reported with the file and where in it.
 import { readFileSync } from 'node:fs';
 import { load } from 'js-yaml';
-import type { Matcher, MatchOp } from '../model-routing.ts';
+import type { Matcher, MatchOp, Route } from '../model-routing.ts';
 
 export type Yaml = Readonly<Record<string, unknown>>;
 
-export interface ImportedRoute {
-  /** Sorted by label, then operator: the order the DSL writes them in. */
-  readonly matchers: readonly Matcher[];
-  readonly receiver?: string;
-  readonly continue: boolean;
-  readonly groupBy?: readonly string[];
-  readonly groupWait?: string;
-  readonly groupInterval?: string;
-  readonly repeatInterval?: string;
-  readonly muteWhen: readonly string[];
-  readonly activeWhen: readonly string[];
+/** A route as the model holds it, less what only a stack gives it (where it was written, whether stackc made it);
+ *  its matchers sorted by label, then operator: the order the DSL writes them in. */
+export interface ImportedRoute extends Omit<Route, 'kind' | 'derived' | 'source' | 'routes'> {
   readonly routes: readonly ImportedRoute[];
 }
 

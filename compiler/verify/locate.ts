@@ -60,13 +60,20 @@ export function ruleMentionedIn(stack: Stack, text: string): Located | undefined
   return group && { where: group.source, path: [stack.name, group.name] };
 }
 
+/** The test written in the stack that a promtool test group of this name was generated from, if any. */
+export function writtenTestNamed(stack: Stack, name: string) {
+  for (const { group, rule } of rules(stack)) {
+    const test = rule.tests.find((t) => name === `${ruleKey(stack, rule)}: ${t.name}`);
+    if (test) return { group, rule, test };
+  }
+  return undefined;
+}
+
 /** A promtool test group by its name: a test written in the stack (`<rule>: <test>`, where a rule sharing its name
  *  is `<name>{<labels that tell it apart>}`) maps to the test, a derived one to its rule. */
 export function ruleTestNamed(stack: Stack, name: string): Located | undefined {
-  for (const { group, rule } of rules(stack)) {
-    const written = rule.tests.find((t) => name === `${ruleKey(stack, rule)}: ${t.name}`);
-    if (written) return { where: written.source, path: [stack.name, group.name, ruleLabel(rule), `test ${written.name}`] };
-  }
+  const written = writtenTestNamed(stack, name);
+  if (written) return { where: written.test.source, path: [stack.name, written.group.name, ruleLabel(written.rule), `test ${written.test.name}`] };
   const derived = rules(stack).find(({ rule }) => name.startsWith(`${ruleKey(stack, rule)}: `));
   if (derived) return atRule(stack, derived.group, derived.rule);
   const prefix = /^(.*?): /.exec(name)?.[1];

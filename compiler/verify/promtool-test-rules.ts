@@ -8,10 +8,9 @@ import { ruleFileGroups } from '../emit/rules.ts';
 import type { Stack } from '../model.ts';
 import { asExposed } from '../rule-tests/exposed.ts';
 import { untestedList } from '../rule-tests/untested.ts';
-import { ruleKey } from '../rule-identity.ts';
 import type { JudgeFailure } from './judge.ts';
 import { skipped, verdict, type JudgeInput, type Verdict } from './input.ts';
-import { labelsOfKey, ruleMentionedIn, ruleNamed, ruleTestNamed, type Located } from './locate.ts';
+import { labelsOfKey, ruleMentionedIn, ruleNamed, ruleTestNamed, writtenTestNamed, type Located } from './locate.ts';
 import { promtoolsFor } from './promtools.ts';
 import { missingTool, ranBy, runTool } from './tools.ts';
 
@@ -37,14 +36,9 @@ export function failedChecks(output: string): string[] {
 function bornNote(stack: Stack, block: string): string {
   const test = /^ {4}name: (.*),$/m.exec(block)?.[1];
   if (test === undefined) return '';
-  for (const rule of stack.ruleGroups.flatMap((g) => g.rules)) {
-    const written = rule.tests.find((t) => test === `${ruleKey(stack, rule)}: ${t.name}`);
-    const unborn = written?.input.filter((s) => asExposed(stack, s) !== s).map((s) => s.name) ?? [];
-    if (unborn.length) {
-      return `\nnote: the generated registry exposes ${[...new Set(unborn)].join(', ')} only from its first update (a label without declared values), so the test's leading 0 samples are absent ones; declare the label values to have the registry start every series at 0, or start the input at its first value`;
-    }
-  }
-  return '';
+  const unborn = writtenTestNamed(stack, test)?.test.input.filter((s) => asExposed(stack, s) !== s).map((s) => s.name) ?? [];
+  if (unborn.length === 0) return '';
+  return `\nnote: the generated registry exposes ${[...new Set(unborn)].join(', ')} only from its first update (a label without declared values), so the test's leading 0 samples are absent ones; declare the label values to have the registry start every series at 0, or start the input at its first value`;
 }
 
 /** The test written in the stack, else the alert or recording rule the check names (by the labels of the first
